@@ -1,0 +1,27 @@
+package org.quizroom.game;
+
+/** Why the engine refused something; each maps to a wire error code and an HTTP status. */
+public enum ErrorCode {
+    BAD_OPTIONS(400),
+    NICKNAME_INVALID(400),
+    NICKNAME_TAKEN(409),
+    GAME_LOCKED(423),
+    GAME_FINISHED(423),
+    GAME_FULL(429),
+    UNKNOWN_PLAYER(404),
+    INVALID_STATE(409),
+    WRONG_QUESTION(400),
+    TOO_LATE(409),
+    ALREADY_ANSWERED(409),
+    BAD_ANSWER(400);
+
+    private final int httpStatus;
+
+    ErrorCode(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

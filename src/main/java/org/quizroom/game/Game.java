@@ -1,0 +1,638 @@
+package org.quizroom.game;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.quizroom.quiz.Answer;
+import org.quizroom.quiz.AnswerChecker;
+import org.quizroom.quiz.InvalidAnswerException;
+import org.quizroom.quiz.PointsMode;
+import org.quizroom.quiz.Question;
+import org.quizroom.quiz.QuestionType;
+import org.quizroom.quiz.Quiz;
+import org.quizroom.quiz.Verdict;
+
+/**
+ * One live game: a state machine driven by the host's commands, players' answers and the clock.
+ *
+ * <p>Plain Java by design: every method is synchronized, returns the events it caused and
+ * throws {@link GameException} (leaving the state unchanged) when it refuses. Time comes only
+ * from the injected {@link Clock}, so tests can step through deadlines exactly.
+ */
+public final class Game {
+
+    public static final int LEADERBOARD_SIZE = 5;
+    public static final int PODIUM_SIZE = 3;
+
+    private final String pin;
+    private final Quiz quiz;
+    private final GameOptions options;
+    private final GameSettings settings;
+    private final long shuffleSeed;
+    private final Clock clock;
+    private final Map<String, Player> players = new LinkedHashMap<>();
+
+    private Phase phase = Phase.LOBBY;
+    private boolean locked;
+    private int index = -1;
+    private Instant openedAt;
+    private Instant deadline;
+    private RevealView lastReveal;
+    private final Map<String, PlayerResult> lastResults = new LinkedHashMap<>();
+    private int scoredQuestionsOpened;
+
+    public Game(String pin, Quiz quiz, GameOptions options, GameSettings settings, long shuffleSeed, Clock clock) {
+        this.pin = pin;
+        this.quiz = quiz;
+        this.options = options;
+        this.settings = settings;
+        this.shuffleSeed = shuffleSeed;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------- players
+
+    /** Adds a player; {@code nickname} must already be cleaned by the {@link NicknamePolicy}. */
+    public synchronized List<GameEvent> join(String playerId, String nickname) {
+        if (phase == Phase.FINISHED) {
+            throw new GameException(ErrorCode.GAME_FINISHED, "This game has finished.");
+        }
+        if (locked) {
+            throw new GameException(ErrorCode.GAME_LOCKED, "The teacher has locked this game.");
+        }
+        if (phase != Phase.LOBBY && !options.lateJoin()) {
+            throw new GameException(ErrorCode.GAME_LOCKED, "This game has already started.");
+        }
+        if (activePlayers().count() >= settings.maxPlayers()) {
+            throw new GameException(ErrorCode.GAME_FULL, "This game is full.");
+        }
+        String key = NicknamePolicy.sameNameKey(nickname);
+        boolean taken = players.values().stream().anyMatch(p -> !p.kicked && p.nameKey.equals(key));
+        if (taken) {
+            throw new GameException(ErrorCode.NICKNAME_TAKEN, "Someone in this game is already called \"" + nickname + "\".");
+        }
+        players.put(playerId, new Player(playerId, nickname, players.size()));
+        return List.of(roster());
+    }
+
+    public synchronized List<GameEvent> kick(String playerId) {
+        Player player = activePlayer(playerId);
+        player.kicked = true;
+        player.connected = false;
+        var events = new ArrayList<GameEvent>();
+        events.add(new GameEvent.PlayerKicked(playerId));
+        events.add(roster());
+        if (phase == Phase.QUESTION) {
+            events.add(answerCount());
+        }
+        return events;
+    }
+
+    /** A player's connection came or went; presence drives "everyone answered". */
+    public synchronized List<GameEvent> setConnected(String playerId, boolean connected) {
+        Player player = players.get(playerId);
+        if (player == null || player.kicked || player.connected == connected) {
+            return List.of();
+        }
+        player.connected = connected;
+        var events = new ArrayList<GameEvent>();
+        events.add(roster());
+        if (phase == Phase.QUESTION) {
+            events.add(answerCount());
+        }
+        return events;
+    }
+
+    public synchronized void recordRoundTrip(String playerId, long rttMs) {
+        Player player = players.get(playerId);
+        if (player != null) {
+            player.recordRoundTrip(rttMs);
+        }
+    }
+
+    public synchronized List<GameEvent> lock() {
+        requireNotFinished();
+        locked = true;
+        return List.of(roster());
+    }
+
+    public synchronized List<GameEvent> unlock() {
+        requireNotFinished();
+        locked = false;
+        return List.of(roster());
+    }
+
+    // ---------------------------------------------------------------- flow
+
+    public synchronized List<GameEvent> start() {
+        if (phase != Phase.LOBBY) {
+            throw new GameException(ErrorCode.INVALID_STATE, "The game has already started.");
+        }
+        return openQuestion(0);
+    }
+
+    /** Reveal → leaderboard, leaderboard → next question, last reveal → finished. */
+    public synchronized List<GameEvent> next() {
+        return switch (phase) {
+            case REVEAL -> index == quiz.questions().size() - 1 ? finish() : List.of(leaderboardShown());
+            case LEADERBOARD -> openQuestion(index + 1);
+            case LOBBY -> throw new GameException(ErrorCode.INVALID_STATE, "The game has not started yet; start it first.");
+            case QUESTION -> throw new GameException(ErrorCode.INVALID_STATE, "The question is still open; skip it to close it now.");
+            case FINISHED -> throw new GameException(ErrorCode.GAME_FINISHED, "This game has finished.");
+        };
+    }
+
+    /** Closes the open question now. */
+    public synchronized List<GameEvent> skip() {
+        if (phase != Phase.QUESTION) {
+            throw new GameException(ErrorCode.INVALID_STATE, "There is no open question to skip.");
+        }
+        return closeQuestion();
+    }
+
+    /** Ends the game now, from any phase; an open question is closed and scored first. */
+    public synchronized List<GameEvent> end() {
+        requireNotFinished();
+        var events = new ArrayList<GameEvent>();
+        if (phase == Phase.QUESTION) {
+            events.addAll(closeQuestion());
+        }
+        events.addAll(finish());
+        return events;
+    }
+
+    /** Closes the open question if its deadline (plus the network allowance) has passed. */
+    public synchronized List<GameEvent> closeIfDue() {
+        if (phase == Phase.QUESTION && !clock.instant().isBefore(closingTime())) {
+            return closeQuestion();
+        }
+        return List.of();
+    }
+
+    /** Closes question {@code questionIndex} if it is still open and every connected player answered. */
+    public synchronized List<GameEvent> closeIfEveryoneAnswered(int questionIndex) {
+        if (phase == Phase.QUESTION && index == questionIndex && everyoneAnswered()) {
+            return closeQuestion();
+        }
+        return List.of();
+    }
+
+    /** When the live layer should call {@link #closeIfDue()}: the deadline plus the largest allowance. */
+    public synchronized Instant closingTime() {
+        return deadline == null ? null : deadline.plusMillis(settings.maxNetworkAllowanceMs());
+    }
+
+    // ---------------------------------------------------------------- answers
+
+    /**
+     * Counts a player's answer to the open question. {@code answer} uses display indices, as the
+     * player saw the choices. Only the first answer counts; late ones are refused.
+     */
+    public synchronized AnswerOutcome answer(String playerId, int questionIndex, Answer answer) {
+        Instant received = clock.instant();
+        Player player = activePlayer(playerId);
+        if (phase != Phase.QUESTION || questionIndex != index) {
+            if (questionIndex == index && (phase == Phase.REVEAL || phase == Phase.LEADERBOARD)) {
+                throw new GameException(ErrorCode.TOO_LATE, "Time is up for this question.");
+            }
+            throw new GameException(ErrorCode.WRONG_QUESTION, phase == Phase.QUESTION
+                    ? "Question " + questionIndex + " is not open; question " + index + " is."
+                    : "No question is open right now.");
+        }
+        if (player.answers.containsKey(index)) {
+            throw new GameException(ErrorCode.ALREADY_ANSWERED, "You have already answered this question.");
+        }
+        long allowance = player.networkAllowanceMs(settings.maxNetworkAllowanceMs());
+        Instant effective = received.minusMillis(allowance);
+        if (effective.isAfter(deadline)) {
+            throw new GameException(ErrorCode.TOO_LATE, "Time is up for this question.");
+        }
+        Question question = currentQuestion();
+        Answer canonical = toCanonical(question, answer);
+        Verdict verdict;
+        try {
+            verdict = AnswerChecker.check(question, canonical);
+        } catch (InvalidAnswerException e) {
+            throw new GameException(ErrorCode.BAD_ANSWER, e.getMessage());
+        }
+        Instant start = player.deliveredAt.getOrDefault(index, openedAt);
+        long timeLimit = timeLimitMs(question);
+        long responseMs = Math.min(Math.max(Duration.between(start, effective).toMillis(), 0), timeLimit);
+
+        int points = 0;
+        if (question.basePoints() > 0) {
+            int speed = Scoring.speedPoints(question.basePoints(), responseMs, timeLimit, options.speedScoring());
+            points = (int) Math.round(speed * verdict.credit());
+        }
+        if (affectsStreak(question)) {
+            player.streak = verdict.correct() ? player.streak + 1 : 0;
+            if (verdict.correct() && options.streaks()) {
+                points += Scoring.streakBonus(player.streak);
+            }
+        }
+        var accepted = new AcceptedAnswer(playerId, index, canonical, describe(question, canonical),
+                verdict.correct(), points, responseMs, received);
+        apply(player, question, accepted);
+        return new AnswerOutcome(accepted, answerCount(), everyoneAnswered());
+    }
+
+    // ---------------------------------------------------------------- reconnecting
+
+    /**
+     * The current screen for a (re)connecting client. For a player it also marks the open
+     * question as delivered now if it never reached them (a late joiner's clock starts here).
+     */
+    public synchronized SyncView sync(String playerIdOrNull) {
+        Player player = playerIdOrNull == null ? null : players.get(playerIdOrNull);
+        if (player != null && phase == Phase.QUESTION) {
+            player.deliveredAt.putIfAbsent(index, clock.instant());
+        }
+        List<Standing> standings = standings();
+        Integer rank = player == null ? null : rankOf(standings, player.id);
+        QuestionView question = phase == Phase.QUESTION ? questionView(index) : null;
+        long remaining = phase == Phase.QUESTION
+                ? Math.max(0, Duration.between(clock.instant(), deadline).toMillis()) : 0;
+        boolean answered = player != null && phase == Phase.QUESTION && player.answers.containsKey(index);
+        PlayerResult result = player == null ? null : lastResults.get(player.id);
+        List<Standing> podium = phase == Phase.FINISHED ? top(standings, PODIUM_SIZE) : List.of();
+        PlayerFinal fin = player != null && phase == Phase.FINISHED ? finalFor(player, standings) : null;
+        return new SyncView(phase, player == null ? null : player.view(), rank, question, remaining, answered,
+                phase == Phase.REVEAL || phase == Phase.LEADERBOARD ? lastReveal : null, result,
+                top(standings, LEADERBOARD_SIZE), podium, fin, (int) activePlayers().count(), locked);
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    public String pin() {
+        return pin;
+    }
+
+    public Quiz quiz() {
+        return quiz;
+    }
+
+    public GameOptions options() {
+        return options;
+    }
+
+    public long shuffleSeed() {
+        return shuffleSeed;
+    }
+
+    public synchronized Phase phase() {
+        return phase;
+    }
+
+    public synchronized int questionIndex() {
+        return index;
+    }
+
+    public synchronized boolean locked() {
+        return locked;
+    }
+
+    public synchronized Instant deadline() {
+        return deadline;
+    }
+
+    public synchronized Instant openedAt() {
+        return openedAt;
+    }
+
+    public synchronized List<PlayerView> players() {
+        return activePlayers().map(Player::view).toList();
+    }
+
+    public synchronized boolean isActivePlayer(String playerId) {
+        Player player = players.get(playerId);
+        return player != null && !player.kicked;
+    }
+
+    public synchronized List<Standing> standings() {
+        List<Player> ranked = activePlayers()
+                .sorted(Comparator.comparingInt((Player p) -> -p.score)
+                        .thenComparingLong(p -> p.totalTimeMs)
+                        .thenComparingInt(p -> p.joinOrder))
+                .toList();
+        var standings = new ArrayList<Standing>(ranked.size());
+        for (int i = 0; i < ranked.size(); i++) {
+            Player p = ranked.get(i);
+            standings.add(new Standing(i + 1, p.id, p.nickname, p.score, p.totalTimeMs));
+        }
+        return standings;
+    }
+
+    /** The choices of question {@code questionIndex} as players see them (shuffled if asked). */
+    public QuestionView questionView(int questionIndex) {
+        Question question = quiz.questions().get(questionIndex);
+        int[] order = displayOrder(questionIndex);
+        List<String> choices = Arrays.stream(order).mapToObj(question.choices()::get).toList();
+        return new QuestionView(questionIndex, quiz.questions().size(), question.type(), question.text(), choices,
+                timeLimitMs(question), question.type().isScored() ? question.points() : PointsMode.NONE);
+    }
+
+    // ---------------------------------------------------------------- recovery
+
+    /**
+     * Rebuilds a game from what was stored: the players (in join order), the answers, and where
+     * the game was. An interrupted question is reopened with its full time limit for everyone who
+     * had not answered yet; answers already stored stand.
+     */
+    public synchronized void restore(List<RestoredPlayer> restoredPlayers, List<AcceptedAnswer> answers,
+                                     Phase storedPhase, int storedIndex, boolean storedLocked) {
+        if (phase != Phase.LOBBY || !players.isEmpty()) {
+            throw new IllegalStateException("restore() is only for a fresh game");
+        }
+        for (RestoredPlayer p : restoredPlayers) {
+            Player player = new Player(p.playerId(), p.nickname(), players.size());
+            player.kicked = p.kicked();
+            players.put(p.playerId(), player);
+        }
+        Map<Integer, List<AcceptedAnswer>> byQuestion = answers.stream()
+                .collect(Collectors.groupingBy(AcceptedAnswer::questionIndex));
+        locked = storedLocked;
+        int closedUpTo = switch (storedPhase) {
+            case LOBBY -> -1;
+            case QUESTION -> storedIndex - 1;
+            default -> storedIndex;
+        };
+        for (int q = 0; q <= closedUpTo; q++) {
+            index = q;
+            Question question = quiz.questions().get(q);
+            if (question.type().isScored()) {
+                scoredQuestionsOpened++;
+            }
+            for (AcceptedAnswer a : byQuestion.getOrDefault(q, List.of())) {
+                Player player = players.get(a.playerId());
+                if (player != null) {
+                    replayStreak(player, question, a);
+                    apply(player, question, a);
+                }
+            }
+            breakStreaksOfSilentPlayers(question);
+        }
+        phase = storedPhase == Phase.FINISHED ? Phase.FINISHED : Phase.LOBBY;
+        if (storedPhase == Phase.QUESTION) {
+            openQuestion(storedIndex);
+            Question question = currentQuestion();
+            for (AcceptedAnswer a : byQuestion.getOrDefault(storedIndex, List.of())) {
+                Player player = players.get(a.playerId());
+                if (player != null) {
+                    replayStreak(player, question, a);
+                    apply(player, question, a);
+                }
+            }
+        } else if (storedPhase == Phase.REVEAL || storedPhase == Phase.LEADERBOARD) {
+            index = storedIndex;
+            lastReveal = reveal(currentQuestion());
+            lastResults.clear();
+            results(currentQuestion()).forEach(r -> lastResults.put(r.playerId(), r));
+            phase = storedPhase;
+        } else if (storedPhase == Phase.FINISHED) {
+            index = storedIndex;
+        }
+    }
+
+    /** A stored player, for {@link #restore}. */
+    public record RestoredPlayer(String playerId, String nickname, boolean kicked) {
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private List<GameEvent> openQuestion(int questionIndex) {
+        index = questionIndex;
+        phase = Phase.QUESTION;
+        Question question = currentQuestion();
+        if (question.type().isScored()) {
+            scoredQuestionsOpened++;
+        }
+        openedAt = clock.instant();
+        deadline = openedAt.plusMillis(timeLimitMs(question));
+        lastReveal = null;
+        lastResults.clear();
+        // Everyone connected receives the broadcast now; others start their clock on sync.
+        activePlayers().filter(p -> p.connected).forEach(p -> p.deliveredAt.putIfAbsent(index, openedAt));
+        return List.of(new GameEvent.QuestionOpened(questionView(index), deadline), answerCount());
+    }
+
+    private List<GameEvent> closeQuestion() {
+        Question question = currentQuestion();
+        breakStreaksOfSilentPlayers(question);
+        phase = Phase.REVEAL;
+        lastReveal = reveal(question);
+        List<PlayerResult> results = results(question);
+        lastResults.clear();
+        results.forEach(r -> lastResults.put(r.playerId(), r));
+        return List.of(new GameEvent.QuestionClosed(lastReveal, results));
+    }
+
+    private List<GameEvent> finish() {
+        phase = Phase.FINISHED;
+        deadline = null;
+        List<Standing> standings = standings();
+        List<PlayerFinal> finals = activePlayers().map(p -> finalFor(p, standings)).toList();
+        return List.of(new GameEvent.GameFinished(top(standings, PODIUM_SIZE), finals));
+    }
+
+    private GameEvent.LeaderboardShown leaderboardShown() {
+        phase = Phase.LEADERBOARD;
+        return new GameEvent.LeaderboardShown(index, quiz.questions().size(), top(standings(), LEADERBOARD_SIZE));
+    }
+
+    private void apply(Player player, Question question, AcceptedAnswer accepted) {
+        player.answers.put(accepted.questionIndex(), accepted);
+        player.score += accepted.points();
+        if (question.type().isScored()) {
+            player.totalTimeMs += accepted.responseMs();
+            if (accepted.correct()) {
+                player.correctCount++;
+            }
+        }
+    }
+
+    /** Polls and no-points questions neither build nor break a streak. */
+    private static boolean affectsStreak(Question question) {
+        return question.type().isScored() && question.points() != PointsMode.NONE;
+    }
+
+    private void replayStreak(Player player, Question question, AcceptedAnswer a) {
+        if (affectsStreak(question)) {
+            player.streak = a.correct() ? player.streak + 1 : 0;
+        }
+    }
+
+    private void breakStreaksOfSilentPlayers(Question question) {
+        if (affectsStreak(question)) {
+            activePlayers().filter(p -> !p.answers.containsKey(index)).forEach(p -> p.streak = 0);
+        }
+    }
+
+    private List<PlayerResult> results(Question question) {
+        List<Standing> standings = standings();
+        int count = standings.size();
+        var results = new ArrayList<PlayerResult>(count);
+        for (Standing s : standings) {
+            Player p = players.get(s.playerId());
+            AcceptedAnswer a = p.answers.get(index);
+            results.add(new PlayerResult(p.id, index, a != null, a != null && a.correct(), a == null ? 0 : a.points(),
+                    p.score, p.streak, s.rank(), count));
+        }
+        return results;
+    }
+
+    private RevealView reveal(Question question) {
+        int[] order = displayOrder(index);
+        int[] displayOf = new int[order.length];
+        for (int d = 0; d < order.length; d++) {
+            displayOf[order[d]] = d;
+        }
+        List<AcceptedAnswer> answers = activePlayers().map(p -> p.answers.get(index))
+                .filter(a -> a != null).toList();
+        List<Integer> distribution = List.of();
+        if (question.type() != QuestionType.ORDER && question.type().hasChoices()) {
+            int[] counts = new int[order.length];
+            for (AcceptedAnswer a : answers) {
+                if (a.answer() instanceof Answer.Choice c) {
+                    counts[displayOf[c.index()]]++;
+                } else if (a.answer() instanceof Answer.Choices cs) {
+                    cs.indices().forEach(i -> counts[displayOf[i]]++);
+                }
+            }
+            distribution = Arrays.stream(counts).boxed().toList();
+        }
+        List<Integer> correctChoices = List.of();
+        List<Integer> correctOrder = List.of();
+        if (question.type() == QuestionType.ORDER) {
+            correctOrder = IntStream.range(0, order.length).map(i -> displayOf[i]).boxed().toList();
+        } else if (question.type().hasChoices()) {
+            correctChoices = question.correctChoices().stream().map(i -> displayOf[i]).sorted().toList();
+        }
+        int correctCount = (int) answers.stream().filter(AcceptedAnswer::correct).count();
+        boolean isNumber = question.type() == QuestionType.NUMBER;
+        return new RevealView(index, question.type(), correctChoices, correctOrder, question.acceptedAnswers(),
+                isNumber ? question.correctNumber() : null, isNumber ? question.tolerance() : null,
+                distribution, answers.size(), correctCount, (int) activePlayers().count(), question.section(),
+                question.explanation());
+    }
+
+    private PlayerFinal finalFor(Player player, List<Standing> standings) {
+        return new PlayerFinal(player.id, rankOf(standings, player.id), player.score, standings.size(),
+                player.correctCount, scoredQuestionsOpened);
+    }
+
+    private static Integer rankOf(List<Standing> standings, String playerId) {
+        return standings.stream().filter(s -> s.playerId().equals(playerId)).map(Standing::rank).findFirst()
+                .orElse(null);
+    }
+
+    private static List<Standing> top(List<Standing> standings, int n) {
+        return List.copyOf(standings.subList(0, Math.min(n, standings.size())));
+    }
+
+    private GameEvent.RosterChanged roster() {
+        return new GameEvent.RosterChanged((int) activePlayers().count(), locked,
+                activePlayers().map(Player::view).toList());
+    }
+
+    private GameEvent.AnswerCounted answerCount() {
+        int answered = (int) activePlayers().filter(p -> p.answers.containsKey(index)).count();
+        int connected = (int) activePlayers().filter(p -> p.connected || p.answers.containsKey(index)).count();
+        return new GameEvent.AnswerCounted(index, answered, connected);
+    }
+
+    /** True when at least one player is connected and every connected player has answered. */
+    private boolean everyoneAnswered() {
+        List<Player> online = activePlayers().filter(p -> p.connected).toList();
+        return !online.isEmpty() && online.stream().allMatch(p -> p.answers.containsKey(index));
+    }
+
+    private Answer toCanonical(Question question, Answer answer) {
+        int[] order = displayOrder(index);
+        try {
+            if (answer instanceof Answer.Choice c && question.type().hasChoices()) {
+                return new Answer.Choice(c.index() >= 0 && c.index() < order.length ? order[c.index()] : c.index());
+            }
+            if (answer instanceof Answer.Choices cs && question.type().hasChoices()) {
+                return new Answer.Choices(cs.indices().stream()
+                        .map(i -> i >= 0 && i < order.length ? order[i] : i).toList());
+            }
+        } catch (NullPointerException e) {
+            throw new GameException(ErrorCode.BAD_ANSWER, "Choice indices must be whole numbers.");
+        }
+        return answer;
+    }
+
+    private static String describe(Question question, Answer answer) {
+        if (answer instanceof Answer.Choice c) {
+            return question.choices().get(c.index());
+        }
+        if (answer instanceof Answer.Choices cs) {
+            return cs.indices().stream().map(question.choices()::get)
+                    .collect(Collectors.joining(question.type() == QuestionType.ORDER ? " > " : "; "));
+        }
+        if (answer instanceof Answer.Numeric n) {
+            return n.value() == Math.rint(n.value()) && Math.abs(n.value()) < 1e15
+                    ? String.valueOf((long) n.value()) : String.valueOf(n.value());
+        }
+        return ((Answer.Text) answer).value();
+    }
+
+    /**
+     * display index → file index. Order questions are always shuffled (else the answer shows);
+     * others only when the game asks for it. Seeded by game and question, so a restart agrees.
+     */
+    private int[] displayOrder(int questionIndex) {
+        Question question = quiz.questions().get(questionIndex);
+        int n = question.choices().size();
+        List<Integer> order = new ArrayList<>(IntStream.range(0, n).boxed().toList());
+        boolean shuffle = question.type() == QuestionType.ORDER
+                || (options.shuffleAnswers() && question.type() != QuestionType.TRUEFALSE);
+        if (shuffle && n > 1) {
+            Random random = new Random(shuffleSeed * 31 + questionIndex);
+            do {
+                Collections.shuffle(order, random);
+            } while (question.type() == QuestionType.ORDER && isIdentity(order));
+        }
+        return order.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static boolean isIdentity(List<Integer> order) {
+        return IntStream.range(0, order.size()).allMatch(i -> order.get(i) == i);
+    }
+
+    private long timeLimitMs(Question question) {
+        return Math.round(question.timeSeconds() * 1000 * options.timeMultiplier());
+    }
+
+    private Question currentQuestion() {
+        return quiz.questions().get(index);
+    }
+
+    private java.util.stream.Stream<Player> activePlayers() {
+        return players.values().stream().filter(p -> !p.kicked);
+    }
+
+    private Player activePlayer(String playerId) {
+        Player player = players.get(playerId);
+        if (player == null || player.kicked) {
+            throw new GameException(ErrorCode.UNKNOWN_PLAYER, "No such player in this game.");
+        }
+        return player;
+    }
+
+    private void requireNotFinished() {
+        if (phase == Phase.FINISHED) {
+            throw new GameException(ErrorCode.GAME_FINISHED, "This game has finished.");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.quizroom.game;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A player's live state inside one game; only {@link Game} touches it, under its lock. */
+final class Player {
+
+    private static final int RTT_SAMPLES = 5;
+
+    final String id;
+    final String nickname;
+    final String nameKey;
+    final int joinOrder;
+    boolean connected;
+    boolean kicked;
+    int score;
+    int streak;
+    long totalTimeMs;
+    int correctCount;
+    final Map<Integer, AcceptedAnswer> answers = new HashMap<>();
+    /** When each question first reached this player: the start of their response time. */
+    final Map<Integer, Instant> deliveredAt = new HashMap<>();
+    private final Deque<Long> roundTrips = new ArrayDeque<>();
+
+    Player(String id, String nickname, int joinOrder) {
+        this.id = id;
+        this.nickname = nickname;
+        this.nameKey = NicknamePolicy.sameNameKey(nickname);
+        this.joinOrder = joinOrder;
+    }
+
+    void recordRoundTrip(long rttMs) {
+        if (roundTrips.size() == RTT_SAMPLES) {
+            roundTrips.removeFirst();
+        }
+        roundTrips.addLast(Math.max(0, rttMs));
+    }
+
+    /** Half the median of recent round trips, capped: the one-way delay we forgive. */
+    long networkAllowanceMs(long cap) {
+        if (roundTrips.isEmpty()) {
+            return 0;
+        }
+        long[] sorted = roundTrips.stream().mapToLong(Long::longValue).sorted().toArray();
+        return Math.min(sorted[sorted.length / 2] / 2, cap);
+    }
+
+    PlayerView view() {
+        return new PlayerView(id, nickname, connected, score, streak);
+    }
+}

@@ -1,0 +1,122 @@
+package org.quizroom.quiz;
+
+import java.text.Normalizer;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Marks an answer against a question. Choice indices here are the quiz file's own order; the
+ * game maps shuffled display indices back before calling.
+ */
+public final class AnswerChecker {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final double NUMBER_EPSILON = 1e-9;
+
+    private AnswerChecker() {
+    }
+
+    public static Verdict check(Question question, Answer answer) {
+        return switch (question.type()) {
+            case SINGLE, TRUEFALSE -> {
+                int index = choice(question, answer);
+                yield question.correctChoices().contains(index) ? Verdict.RIGHT : Verdict.WRONG;
+            }
+            case POLL -> {
+                choice(question, answer);
+                yield new Verdict(false, 0.0);
+            }
+            case MULTI -> checkMulti(question, choices(question, answer));
+            case ORDER -> checkOrder(question, choices(question, answer));
+            case TYPE -> {
+                if (!(answer instanceof Answer.Text text)) {
+                    throw new InvalidAnswerException("This question needs a typed answer (a string).");
+                }
+                String given = normalise(text.value());
+                boolean right = !given.isEmpty()
+                        && question.acceptedAnswers().stream().map(AnswerChecker::normalise).anyMatch(given::equals);
+                yield right ? Verdict.RIGHT : Verdict.WRONG;
+            }
+            case NUMBER -> {
+                if (!(answer instanceof Answer.Numeric numeric) || !Double.isFinite(numeric.value())) {
+                    throw new InvalidAnswerException("This question needs a number.");
+                }
+                double off = Math.abs(numeric.value() - question.correctNumber());
+                yield off <= question.tolerance() + NUMBER_EPSILON ? Verdict.RIGHT : Verdict.WRONG;
+            }
+        };
+    }
+
+    /**
+     * Folds a typed answer so that case, accents, punctuation and spacing do not matter:
+     * "Dé-Stalinisation " and "destalinisation" compare equal.
+     */
+    public static String normalise(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        String plain = MARKS.matcher(decomposed).replaceAll("");
+        return NOT_ALNUM.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll("");
+    }
+
+    private static int choice(Question question, Answer answer) {
+        if (!(answer instanceof Answer.Choice choice)) {
+            throw new InvalidAnswerException("This question needs one choice index.");
+        }
+        checkRange(question, choice.index());
+        return choice.index();
+    }
+
+    private static List<Integer> choices(Question question, Answer answer) {
+        if (!(answer instanceof Answer.Choices choices)) {
+            throw new InvalidAnswerException("This question needs an array of choice indices.");
+        }
+        var seen = new HashSet<Integer>();
+        for (int index : choices.indices()) {
+            checkRange(question, index);
+            if (!seen.add(index)) {
+                throw new InvalidAnswerException("Choice " + index + " is listed twice.");
+            }
+        }
+        return choices.indices();
+    }
+
+    private static void checkRange(Question question, int index) {
+        if (index < 0 || index >= question.choices().size()) {
+            throw new InvalidAnswerException(
+                    "Choice " + index + " does not exist; pick 0 to " + (question.choices().size() - 1) + ".");
+        }
+    }
+
+    private static Verdict checkMulti(Question question, List<Integer> picks) {
+        if (picks.isEmpty()) {
+            throw new InvalidAnswerException("Pick at least one choice.");
+        }
+        int right = 0;
+        int wrong = 0;
+        for (int pick : picks) {
+            if (question.correctChoices().contains(pick)) {
+                right++;
+            } else {
+                wrong++;
+            }
+        }
+        int needed = question.correctChoices().size();
+        double credit = Math.max(0.0, (double) (right - wrong) / needed);
+        boolean exact = right == needed && wrong == 0;
+        return new Verdict(exact, exact ? 1.0 : credit);
+    }
+
+    private static Verdict checkOrder(Question question, List<Integer> order) {
+        if (order.size() != question.choices().size()) {
+            throw new InvalidAnswerException("Put all " + question.choices().size() + " items in order.");
+        }
+        for (int position = 0; position < order.size(); position++) {
+            if (order.get(position) != position) {
+                return Verdict.WRONG;
+            }
+        }
+        return Verdict.RIGHT;
+    }
+}

@@ -1,0 +1,11 @@
+package org.quizroom.quiz;
+
+/**
+ * How good an answer is: {@code correct} only for a fully right answer; {@code credit} is the
+ * share of the points earned (partial for {@code multi}, 0 for polls).
+ */
+public record Verdict(boolean correct, double credit) {
+
+    public static final Verdict RIGHT = new Verdict(true, 1.0);
+    public static final Verdict WRONG = new Verdict(false, 0.0);
+}

@@ -1,0 +1,163 @@
+// The live connection shared by the host screen and the student page: STOMP over a plain
+// WebSocket at /ws, authenticated by the token in the CONNECT frame. See docs/protocol.md.
+import { Client } from '/webjars/stomp__stompjs/esm6/index.js';
+
+// stompjs 7.0 has only a fixed reconnectDelay, so we grow it ourselves after each failed
+// attempt (phones on flaky Wi-Fi come back fast; a dead server isn't hammered).
+const RECONNECT_DELAYS = [500, 1000, 2000, 3500, 5000];
+// If the STATE reply to a sync doesn't arrive (e.g. the server handled our SEND before the
+// SUBSCRIBE), ask again rather than sit on a stale screen.
+const SYNC_RETRY_MS = 3000;
+const SYNC_RETRIES = 3;
+
+/**
+ * Opens the game connection.
+ *
+ * @param {object} o
+ * @param {string} o.pin
+ * @param {object} o.headers        {'host-token': t} or {'player-token': t}
+ * @param {function} o.onEvent      called with each parsed event object (PINGs are answered here)
+ * @param {function} o.onStatus     'connecting' | 'connected' | 'reconnecting' | 'stopped'
+ * @param {function} o.onRefused    the server refused the token (STOMP ERROR before CONNECTED)
+ */
+export function connectGame({ pin, headers, onEvent, onStatus = () => {}, onRefused = () => {} }) {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  let attempt = 0;
+  let connectedNow = false;
+  let stopped = false;
+  let syncTimer = null;
+  let syncTries = 0;
+
+  const client = new Client({
+    brokerURL: `${scheme}://${location.host}/ws`,
+    connectHeaders: headers,
+    reconnectDelay: RECONNECT_DELAYS[0],
+    connectionTimeout: 8000,
+    heartbeatIncoming: 10000,
+    heartbeatOutgoing: 10000,
+    debug: () => {},
+  });
+
+  const send = (destination, body) => {
+    if (!client.connected) return false;
+    try {
+      client.publish({
+        destination,
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+      });
+      return true;
+    } catch (_) {
+      return false; // socket went away between the check and the send
+    }
+  };
+
+  const sync = () => {
+    clearTimeout(syncTimer);
+    send(`/app/games/${pin}/sync`, {});
+    syncTimer = setTimeout(() => {
+      if (client.connected && syncTries < SYNC_RETRIES) {
+        syncTries += 1;
+        sync();
+      }
+    }, SYNC_RETRY_MS);
+  };
+
+  const handle = (message) => {
+    let event;
+    try {
+      event = JSON.parse(message.body);
+    } catch (_) {
+      return; // not ours to show; the protocol only sends JSON
+    }
+    if (!event || typeof event.type !== 'string') return;
+    if (event.type === 'STATE') clearTimeout(syncTimer);
+    if (event.type === 'PING') {
+      // Lets the server measure our round trip, so a slow network isn't a scoring penalty.
+      send(`/app/games/${pin}/pong`, { seq: event.seq });
+      return;
+    }
+    try {
+      onEvent(event);
+    } catch (err) {
+      console.error('Quizroom: failed to handle event', event.type, err);
+    }
+  };
+
+  client.onConnect = () => {
+    connectedNow = true;
+    attempt = 0;
+    syncTries = 0;
+    client.reconnectDelay = RECONNECT_DELAYS[0];
+    client.subscribe(`/topic/games/${pin}`, handle);
+    client.subscribe('/user/queue/events', handle);
+    onStatus('connected');
+    sync(); // on every (re)connect: the server answers with STATE and the current phase
+  };
+
+  client.onStompError = (frame) => {
+    if (!connectedNow) {
+      // The CONNECT itself was refused: the token is unknown, kicked or expired. Retrying
+      // with the same token can't help, so stop and let the page decide.
+      stopped = true;
+      client.deactivate();
+      const reason = (frame && frame.headers && frame.headers.message) || (frame && frame.body) || '';
+      onStatus('stopped');
+      onRefused(reason);
+    }
+    // An ERROR after CONNECTED is followed by the socket closing; we reconnect as usual.
+  };
+
+  client.onWebSocketClose = () => {
+    clearTimeout(syncTimer);
+    const wasConnected = connectedNow;
+    connectedNow = false;
+    if (stopped) return;
+    if (!wasConnected) attempt += 1;
+    client.reconnectDelay = RECONNECT_DELAYS[Math.min(attempt, RECONNECT_DELAYS.length - 1)];
+    onStatus('reconnecting');
+  };
+
+  // A phone waking up may have missed events on a half-dead socket: ask for the state again.
+  const onVisible = () => {
+    if (document.visibilityState === 'visible' && client.connected) sync();
+  };
+  document.addEventListener('visibilitychange', onVisible);
+
+  onStatus('connecting');
+  client.activate();
+
+  return {
+    send,
+    sync,
+    get connected() { return client.connected; },
+    stop() {
+      stopped = true;
+      clearTimeout(syncTimer);
+      document.removeEventListener('visibilitychange', onVisible);
+      client.deactivate();
+      onStatus('stopped');
+    },
+  };
+}
+
+/**
+ * Drives a "Reconnecting…" banner. Hidden while connected; the first connect gets a grace
+ * period so a normal page load never flashes it.
+ */
+export function statusBanner(node) {
+  let graceTimer = null;
+  return (status) => {
+    clearTimeout(graceTimer);
+    node.dataset.status = status;
+    if (status === 'connected' || status === 'stopped') {
+      node.hidden = true;
+    } else if (status === 'connecting') {
+      node.textContent = 'Connecting…';
+      graceTimer = setTimeout(() => { node.hidden = false; }, 1500);
+    } else {
+      node.textContent = 'Reconnecting…';
+      node.hidden = false;
+    }
+  };
+}
