@@ -1,0 +1,127 @@
+package org.quizroom.live;
+
+import java.util.List;
+import org.quizroom.game.PlayerFinal;
+import org.quizroom.game.PlayerResult;
+import org.quizroom.game.PlayerView;
+import org.quizroom.game.QuestionView;
+import org.quizroom.game.RevealView;
+import org.quizroom.game.Standing;
+
+/** The JSON events of docs/protocol.md, one record each; {@code type} names the event. */
+public final class Events {
+
+    private Events() {
+    }
+
+    public record Lobby(String type, String pin, String quizTitle, String joinUrl, boolean locked, int playerCount) {
+        public Lobby(String pin, String quizTitle, String joinUrl, boolean locked, int playerCount) {
+            this("LOBBY", pin, quizTitle, joinUrl, locked, playerCount);
+        }
+    }
+
+    public record Players(String type, List<PlayerView> players) {
+        public Players(List<PlayerView> players) {
+            this("PLAYERS", players);
+        }
+    }
+
+    public record Question(String type, int index, int total, String questionType, String text, List<String> choices,
+                           long timeLimitMs, long remainingMs, String points, Boolean answered) {
+        public static Question of(QuestionView q, long remainingMs, Boolean answered) {
+            return new Question("QUESTION", q.index(), q.total(), q.type().wireName(), q.text(), q.choices(),
+                    q.timeLimitMs(), remainingMs, q.points().wireName(), answered);
+        }
+    }
+
+    public record AnswerCount(String type, int index, int answered, int connected) {
+        public AnswerCount(int index, int answered, int connected) {
+            this("ANSWER_COUNT", index, answered, connected);
+        }
+    }
+
+    public record Ack(String type, int question, boolean accepted, String code, String message) {
+        public static Ack accepted(int question) {
+            return new Ack("ACK", question, true, null, null);
+        }
+
+        public static Ack refused(int question, String code, String message) {
+            return new Ack("ACK", question, false, code, message);
+        }
+    }
+
+    public record Reveal(String type, int index, String questionType, List<Integer> correctChoices,
+                         List<Integer> correctOrder, List<String> acceptedAnswers, Double correctNumber,
+                         Double tolerance, List<Integer> distribution, int answered, int correctCount,
+                         int playerCount, String section, String explanation) {
+        public static Reveal of(RevealView r) {
+            return new Reveal("REVEAL", r.index(), r.type().wireName(), nullIfEmpty(r.correctChoices()),
+                    nullIfEmpty(r.correctOrder()), nullIfEmpty(r.acceptedAnswers()), r.correctNumber(), r.tolerance(),
+                    nullIfEmpty(r.distribution()), r.answered(), r.correctCount(), r.playerCount(), r.section(),
+                    r.explanation());
+        }
+    }
+
+    public record Result(String type, int index, boolean answered, boolean correct, int points, int score, int streak,
+                         int rank, int playerCount) {
+        public static Result of(PlayerResult r) {
+            return new Result("RESULT", r.index(), r.answered(), r.correct(), r.points(), r.score(), r.streak(),
+                    r.rank(), r.playerCount());
+        }
+    }
+
+    public record Place(int rank, String playerId, String nickname, int score) {
+        static List<Place> of(List<Standing> standings) {
+            return standings.stream().map(s -> new Place(s.rank(), s.playerId(), s.nickname(), s.score())).toList();
+        }
+    }
+
+    public record Leaderboard(String type, int index, int total, List<Place> top) {
+        public Leaderboard(int index, int total, List<Standing> top) {
+            this("LEADERBOARD", index, total, Place.of(top));
+        }
+    }
+
+    public record Finished(String type, List<Place> podium, int playerCount) {
+        public Finished(List<Standing> podium, int playerCount) {
+            this("FINISHED", Place.of(podium), playerCount);
+        }
+    }
+
+    public record Final(String type, int rank, int score, int playerCount, int correctCount, int questionCount) {
+        public static Final of(PlayerFinal f) {
+            return new Final("FINAL", f.rank(), f.score(), f.playerCount(), f.correctCount(), f.questionCount());
+        }
+    }
+
+    public record You(String playerId, String nickname, int score, int streak, Integer rank) {
+    }
+
+    public record State(String type, String phase, String pin, String quizTitle, You you) {
+        public State(String phase, String pin, String quizTitle, You you) {
+            this("STATE", phase, pin, quizTitle, you);
+        }
+    }
+
+    public record Ping(String type, long seq) {
+        public Ping(long seq) {
+            this("PING", seq);
+        }
+    }
+
+    public record Kicked(String type, String message) {
+        public Kicked() {
+            this("KICKED", "The teacher removed you from this game.");
+        }
+    }
+
+    public record Error(String type, String code, String message) {
+        public Error(String code, String message) {
+            this("ERROR", code, message);
+        }
+    }
+
+    private static <T> List<T> nullIfEmpty(List<T> list) {
+        return list == null || list.isEmpty() ? null : list;
+    }
+}

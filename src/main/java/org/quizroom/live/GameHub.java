@@ -1,0 +1,498 @@
+package org.quizroom.live;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import org.quizroom.QuizroomProperties;
+import org.quizroom.game.AcceptedAnswer;
+import org.quizroom.game.AnswerOutcome;
+import org.quizroom.game.ErrorCode;
+import org.quizroom.game.Game;
+import org.quizroom.game.GameEvent;
+import org.quizroom.game.GameException;
+import org.quizroom.game.GameOptions;
+import org.quizroom.game.GameSettings;
+import org.quizroom.game.NicknamePolicy;
+import org.quizroom.game.Phase;
+import org.quizroom.game.PlayerFinal;
+import org.quizroom.game.PlayerResult;
+import org.quizroom.game.SyncView;
+import org.quizroom.quiz.Answer;
+import org.quizroom.quiz.AnswerCodec;
+import org.quizroom.quiz.Quiz;
+import org.quizroom.store.AnswerWriter;
+import org.quizroom.store.GameStore;
+import org.quizroom.store.StoredAnswer;
+import org.quizroom.store.StoredGame;
+import org.quizroom.store.StoredPlayer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * The live games on this server: creates and resumes them, feeds them commands and answers,
+ * stores what must survive a restart, and turns the engine's events into STOMP messages.
+ */
+@Service
+public class GameHub {
+
+    private static final Logger log = LoggerFactory.getLogger(GameHub.class);
+    static final String USER_QUEUE = "/queue/events";
+
+    /** A game plus what the live layer keeps beside it. */
+    private static final class LiveGame {
+        final Game game;
+        final String hostToken;
+        volatile boolean rosterDirty = true;
+        volatile GameEvent.AnswerCounted pendingCount;
+        volatile GameEvent.AnswerCounted lastCount;
+        ScheduledFuture<?> deadlineTask;
+        final Map<String, long[]> pings = new ConcurrentHashMap<>();
+
+        LiveGame(Game game, String hostToken) {
+            this.game = game;
+            this.hostToken = hostToken;
+        }
+    }
+
+    private final Map<String, LiveGame> games = new ConcurrentHashMap<>();
+    private final Map<String, Identity> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> sessionsByPlayer = new ConcurrentHashMap<>();
+    private final GameStore store;
+    private final AnswerWriter writer;
+    private final SimpMessagingTemplate messaging;
+    private final TaskScheduler scheduler;
+    private final JoinLinks links;
+    private final NicknamePolicy nicknames;
+    private final GameSettings settings;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private long pingSeq;
+
+    public GameHub(GameStore store, AnswerWriter writer, SimpMessagingTemplate messaging, TaskScheduler scheduler,
+                   JoinLinks links, NicknamePolicy nicknames, QuizroomProperties properties, ObjectMapper json,
+                   Clock clock) {
+        this.store = store;
+        this.writer = writer;
+        this.messaging = messaging;
+        this.scheduler = scheduler;
+        this.links = links;
+        this.nicknames = nicknames;
+        this.settings = new GameSettings(properties.maxPlayers(), properties.networkAllowanceCapMs());
+        this.json = json;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------------ HTTP side
+
+    public record Created(String pin, String hostToken, String joinUrl) {
+    }
+
+    public record Joined(String playerId, String playerToken, String nickname) {
+    }
+
+    public Created createGame(Quiz quiz, GameOptions options) {
+        String pin = freePin();
+        String hostToken = Tokens.hostToken();
+        long seed = Tokens.seed();
+        Game game = new Game(pin, quiz, options, settings, seed, clock);
+        store.insertGame(new StoredGame(pin, quiz.id(), quiz.title(), quiz, options, hostToken, seed, Phase.LOBBY, -1,
+                false, clock.instant(), null, 0));
+        games.put(pin, new LiveGame(game, hostToken));
+        tokens.put(hostToken, Identity.host(pin));
+        log.info("Game {} opened for quiz '{}'", pin, quiz.id());
+        return new Created(pin, hostToken, links.joinUrl(pin));
+    }
+
+    public Joined join(String pin, String rawNickname) {
+        LiveGame live = live(pin).orElseThrow(() -> finishedOrUnknown(pin));
+        String nickname = nicknames.clean(rawNickname);
+        String playerId = Tokens.playerId();
+        String token = Tokens.playerToken();
+        synchronized (live.game) {
+            List<GameEvent> events = live.game.join(playerId, nickname);
+            store.insertPlayer(new StoredPlayer(playerId, pin, token, nickname, live.game.players().size() - 1,
+                    false, clock.instant(), null, null));
+            tokens.put(token, Identity.player(pin, playerId));
+            publish(live, events);
+        }
+        return new Joined(playerId, token, nickname);
+    }
+
+    public Optional<Game> game(String pin) {
+        return live(pin).map(l -> l.game);
+    }
+
+    public boolean isHostToken(String pin, String token) {
+        Identity identity = token == null ? null : tokens.get(token);
+        if (identity != null) {
+            return identity.isHost() && identity.pin().equals(pin);
+        }
+        return token != null && store.findGame(pin).map(g -> g.hostToken().equals(token)).orElse(false);
+    }
+
+    // ------------------------------------------------------------------ STOMP side
+
+    /** The identity a CONNECT token stands for, if it is valid and its player was not kicked. */
+    public Optional<Identity> authenticate(String token) {
+        Identity identity = token == null ? null : tokens.get(token);
+        if (identity == null) {
+            return Optional.empty();
+        }
+        LiveGame live = games.get(identity.pin());
+        if (live == null || (!identity.isHost() && !live.game.isActivePlayer(identity.playerId()))) {
+            return Optional.empty();
+        }
+        return Optional.of(identity);
+    }
+
+    public void hostCommand(Identity identity, String command, String playerId) {
+        LiveGame live = requireLive(identity.pin());
+        synchronized (live.game) {
+            Game game = live.game;
+            List<GameEvent> events = switch (command) {
+                case "start" -> game.start();
+                case "next" -> game.next();
+                case "skip" -> game.skip();
+                case "end" -> game.end();
+                case "lock" -> game.lock();
+                case "unlock" -> game.unlock();
+                case "kick" -> game.kick(playerId);
+                default -> throw new IllegalArgumentException(command);
+            };
+            if (command.equals("lock") || command.equals("unlock")) {
+                store.updateState(identity.pin(), game.phase(), game.questionIndex(), game.locked());
+            }
+            publish(live, events);
+        }
+    }
+
+    /**
+     * Counts an answer, stores it, and only then acknowledges it; closes the question early once
+     * every connected player has answered.
+     */
+    public void answer(Identity identity, int questionIndex, com.fasterxml.jackson.databind.JsonNode rawAnswer) {
+        LiveGame live = requireLive(identity.pin());
+        AnswerOutcome outcome;
+        synchronized (live.game) {
+            var question = live.game.quiz().questions();
+            if (questionIndex < 0 || questionIndex >= question.size()) {
+                throw new GameException(ErrorCode.WRONG_QUESTION, "There is no question " + questionIndex + ".");
+            }
+            Answer answer;
+            try {
+                answer = AnswerCodec.read(rawAnswer, question.get(questionIndex).type());
+            } catch (org.quizroom.quiz.InvalidAnswerException e) {
+                throw new GameException(ErrorCode.BAD_ANSWER, e.getMessage());
+            }
+            outcome = live.game.answer(identity.playerId(), questionIndex, answer);
+            live.pendingCount = outcome.count();
+            live.lastCount = outcome.count();
+        }
+        AcceptedAnswer a = outcome.accepted();
+        StoredAnswer row = new StoredAnswer(identity.pin(), a.playerId(), a.questionIndex(),
+                AnswerCodec.write(a.answer()).toString(), a.answerText(), a.correct(), a.points(), a.responseMs(),
+                a.receivedAt());
+        writer.submit(row, stored -> {
+            toUser(identity, stored ? Events.Ack.accepted(questionIndex)
+                    : Events.Ack.refused(questionIndex, "NOT_STORED", "Your answer could not be saved; please tell your teacher."));
+            if (stored && outcome.everyoneAnswered()) {
+                synchronized (live.game) {
+                    publish(live, live.game.closeIfEveryoneAnswered(questionIndex));
+                }
+            }
+        });
+    }
+
+    /** Sends a (re)connecting client the current screen: STATE, then the phase's own events. */
+    public void sync(Identity identity) {
+        LiveGame live = requireLive(identity.pin());
+        SyncView view;
+        Game game = live.game;
+        synchronized (game) {
+            view = game.sync(identity.playerId());
+        }
+        Events.You you = view.you() == null ? null : new Events.You(view.you().playerId(), view.you().nickname(),
+                view.you().score(), view.you().streak(), view.rank());
+        toUser(identity, new Events.State(view.phase().name(), game.pin(), game.quiz().title(), you));
+        switch (view.phase()) {
+            case LOBBY -> toUser(identity, lobby(live));
+            case QUESTION -> toUser(identity, Events.Question.of(view.question(), view.remainingMs(),
+                    identity.isHost() ? null : view.answered()));
+            case REVEAL, LEADERBOARD -> {
+                if (view.reveal() != null) {
+                    toUser(identity, Events.Reveal.of(view.reveal()));
+                }
+                if (view.result() != null) {
+                    toUser(identity, Events.Result.of(view.result()));
+                }
+                if (view.phase() == Phase.LEADERBOARD) {
+                    toUser(identity, new Events.Leaderboard(game.questionIndex(), game.quiz().questions().size(),
+                            view.leaderboard()));
+                }
+            }
+            case FINISHED -> {
+                toUser(identity, new Events.Finished(view.podium(), view.playerCount()));
+                if (view.fin() != null) {
+                    toUser(identity, Events.Final.of(view.fin()));
+                }
+            }
+        }
+        if (identity.isHost()) {
+            toUser(identity, new Events.Players(game.players()));
+            GameEvent.AnswerCounted count = live.lastCount;
+            if (view.phase() == Phase.QUESTION && count != null && count.index() == game.questionIndex()) {
+                toUser(identity, new Events.AnswerCount(count.index(), count.answered(), count.connected()));
+            }
+        } else {
+            ping(live, identity);
+        }
+    }
+
+    public void pong(Identity identity, long seq) {
+        LiveGame live = games.get(identity.pin());
+        if (live == null || identity.isHost()) {
+            return;
+        }
+        long[] sent = live.pings.get(identity.playerId());
+        if (sent != null && sent[0] == seq) {
+            long rttMs = (System.nanoTime() - sent[1]) / 1_000_000;
+            live.game.recordRoundTrip(identity.playerId(), rttMs);
+        }
+    }
+
+    public void connected(Identity identity, String sessionId) {
+        if (identity.isHost()) {
+            return;
+        }
+        Set<String> sessions = sessionsByPlayer.computeIfAbsent(identity.playerId(), k -> ConcurrentHashMap.newKeySet());
+        sessions.add(sessionId);
+        live(identity.pin()).ifPresent(live -> {
+            synchronized (live.game) {
+                publish(live, live.game.setConnected(identity.playerId(), true));
+            }
+        });
+    }
+
+    public void disconnected(Identity identity, String sessionId) {
+        if (identity.isHost()) {
+            return;
+        }
+        Set<String> sessions = sessionsByPlayer.get(identity.playerId());
+        if (sessions != null) {
+            sessions.remove(sessionId);
+            if (!sessions.isEmpty()) {
+                return;
+            }
+        }
+        live(identity.pin()).ifPresent(live -> {
+            synchronized (live.game) {
+                publish(live, live.game.setConnected(identity.playerId(), false));
+                publish(live, live.game.closeIfEveryoneAnswered(live.game.questionIndex()));
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ timers
+
+    /** Sends coalesced roster and answer-count updates: a join storm becomes a few messages. */
+    @Scheduled(fixedDelay = 100)
+    public void flush() {
+        for (LiveGame live : games.values()) {
+            if (live.rosterDirty) {
+                live.rosterDirty = false;
+                messaging.convertAndSend(topic(live.game.pin()), lobby(live));
+                toUser(Identity.host(live.game.pin()), new Events.Players(live.game.players()));
+            }
+            GameEvent.AnswerCounted count = live.pendingCount;
+            if (count != null) {
+                live.pendingCount = null;
+                toUser(Identity.host(live.game.pin()),
+                        new Events.AnswerCount(count.index(), count.answered(), count.connected()));
+            }
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${quizroom.ping-interval-ms:5000}")
+    public void pingPlayers() {
+        for (LiveGame live : games.values()) {
+            if (live.game.phase() == Phase.FINISHED) {
+                continue;
+            }
+            live.game.players().stream().filter(p -> p.connected())
+                    .forEach(p -> ping(live, Identity.player(live.game.pin(), p.playerId())));
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void resumeUnfinishedGames() {
+        for (StoredGame stored : store.unfinishedGames()) {
+            try {
+                resume(stored);
+            } catch (RuntimeException e) {
+                log.error("Could not resume game {}", stored.pin(), e);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private void resume(StoredGame stored) {
+        Game game = new Game(stored.pin(), stored.quiz(), stored.options(), settings, stored.shuffleSeed(), clock);
+        List<StoredPlayer> players = store.players(stored.pin());
+        List<AcceptedAnswer> answers = store.answers(stored.pin()).stream().map(a -> new AcceptedAnswer(
+                a.playerId(), a.questionIndex(),
+                AnswerCodec.read(readTree(a.answerJson()), stored.quiz().questions().get(a.questionIndex()).type()),
+                a.answerText(), a.correct(), a.points(), a.responseMs(), a.receivedAt())).toList();
+        game.restore(players.stream().map(p -> new Game.RestoredPlayer(p.id(), p.nickname(), p.kicked())).toList(),
+                answers, stored.phase(), stored.questionIndex(), stored.locked());
+        LiveGame live = new LiveGame(game, stored.hostToken());
+        games.put(stored.pin(), live);
+        tokens.put(stored.hostToken(), Identity.host(stored.pin()));
+        players.stream().filter(p -> !p.kicked())
+                .forEach(p -> tokens.put(p.token(), Identity.player(stored.pin(), p.id())));
+        if (game.phase() == Phase.QUESTION) {
+            scheduleDeadline(live);
+        }
+        log.info("Resumed game {} at {} {} with {} players and {} answers", stored.pin(), game.phase(),
+                game.questionIndex(), players.size(), answers.size());
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode readTree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Unreadable stored answer: " + text, e);
+        }
+    }
+
+    /** Turns engine events into stored state and messages; called with the game's lock held. */
+    private void publish(LiveGame live, List<GameEvent> events) {
+        Game game = live.game;
+        String pin = game.pin();
+        for (GameEvent event : events) {
+            if (event instanceof GameEvent.RosterChanged) {
+                live.rosterDirty = true;
+            } else if (event instanceof GameEvent.AnswerCounted count) {
+                live.pendingCount = count;
+                live.lastCount = count;
+            } else if (event instanceof GameEvent.QuestionOpened opened) {
+                store.updateState(pin, Phase.QUESTION, opened.question().index(), game.locked());
+                messaging.convertAndSend(topic(pin), Events.Question.of(opened.question(),
+                        opened.question().timeLimitMs(), null));
+                scheduleDeadline(live);
+            } else if (event instanceof GameEvent.QuestionClosed closed) {
+                cancelDeadline(live);
+                store.updateState(pin, Phase.REVEAL, closed.reveal().index(), game.locked());
+                messaging.convertAndSend(topic(pin), Events.Reveal.of(closed.reveal()));
+                for (PlayerResult result : closed.results()) {
+                    toUser(Identity.player(pin, result.playerId()), Events.Result.of(result));
+                }
+            } else if (event instanceof GameEvent.LeaderboardShown board) {
+                store.updateState(pin, Phase.LEADERBOARD, board.index(), game.locked());
+                messaging.convertAndSend(topic(pin), new Events.Leaderboard(board.index(), board.total(), board.top()));
+            } else if (event instanceof GameEvent.GameFinished finished) {
+                cancelDeadline(live);
+                store.updateState(pin, Phase.FINISHED, game.questionIndex(), game.locked());
+                store.storeFinals(pin, finished.finals());
+                messaging.convertAndSend(topic(pin), new Events.Finished(finished.podium(), finished.finals().size()));
+                for (PlayerFinal fin : finished.finals()) {
+                    toUser(Identity.player(pin, fin.playerId()), Events.Final.of(fin));
+                }
+                log.info("Game {} finished with {} players", pin, finished.finals().size());
+            } else if (event instanceof GameEvent.PlayerKicked kicked) {
+                store.markKicked(kicked.playerId());
+                tokens.values().removeIf(id -> kicked.playerId().equals(id.playerId()));
+                toUser(Identity.player(pin, kicked.playerId()), new Events.Kicked());
+            }
+        }
+    }
+
+    private void scheduleDeadline(LiveGame live) {
+        cancelDeadline(live);
+        Instant at = live.game.closingTime();
+        if (at != null) {
+            live.deadlineTask = scheduler.schedule(() -> closeWhenDue(live), at);
+        }
+    }
+
+    private void closeWhenDue(LiveGame live) {
+        synchronized (live.game) {
+            if (live.game.phase() != Phase.QUESTION) {
+                return;
+            }
+            List<GameEvent> events = live.game.closeIfDue();
+            if (events.isEmpty()) {
+                scheduleDeadline(live);
+            } else {
+                publish(live, events);
+            }
+        }
+    }
+
+    private void cancelDeadline(LiveGame live) {
+        if (live.deadlineTask != null) {
+            live.deadlineTask.cancel(false);
+            live.deadlineTask = null;
+        }
+    }
+
+    private void ping(LiveGame live, Identity identity) {
+        long seq;
+        synchronized (this) {
+            seq = ++pingSeq;
+        }
+        live.pings.put(identity.playerId(), new long[] {seq, System.nanoTime()});
+        toUser(identity, new Events.Ping(seq));
+    }
+
+    private Events.Lobby lobby(LiveGame live) {
+        Game game = live.game;
+        return new Events.Lobby(game.pin(), game.quiz().title(), links.joinUrl(game.pin()), game.locked(),
+                game.players().size());
+    }
+
+    private void toUser(Identity identity, Object event) {
+        messaging.convertAndSendToUser(identity.getName(), USER_QUEUE, event);
+    }
+
+    static String topic(String pin) {
+        return "/topic/games/" + pin;
+    }
+
+    private Optional<LiveGame> live(String pin) {
+        return Optional.ofNullable(games.get(pin));
+    }
+
+    private LiveGame requireLive(String pin) {
+        return live(pin).orElseThrow(() -> finishedOrUnknown(pin));
+    }
+
+    private RuntimeException finishedOrUnknown(String pin) {
+        if (store.pinExists(pin)) {
+            return new GameException(ErrorCode.GAME_FINISHED, "This game has finished.");
+        }
+        return new UnknownGameException(pin);
+    }
+
+    private String freePin() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            String pin = Tokens.pin();
+            if (!games.containsKey(pin) && !store.pinExists(pin)) {
+                return pin;
+            }
+        }
+        throw new IllegalStateException("No free game PIN");
+    }
+}

@@ -1,0 +1,167 @@
+package org.quizroom.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.Iterator;
+import java.util.Set;
+import org.quizroom.game.GameException;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.handler.annotation.DestinationVariable;
+import org.springframework.messaging.handler.annotation.MessageMapping;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.stereotype.Controller;
+
+/**
+ * The STOMP destinations a client sends to. A thin adapter: it parses the JSON strictly and
+ * passes the request to the {@link GameHub}; every refusal is answered with a clear error event.
+ */
+@Controller
+public class GameMessageController {
+
+    private static final Set<String> ANSWER_FIELDS = Set.of("question", "answer");
+    private static final Set<String> HOST_FIELDS = Set.of("command", "playerId", "question");
+    private static final Set<String> HOST_COMMANDS = Set.of("start", "next", "skip", "end", "kick", "lock", "unlock");
+
+    private final GameHub hub;
+    private final SimpMessagingTemplate messaging;
+    private final ObjectMapper json;
+
+    public GameMessageController(GameHub hub, SimpMessagingTemplate messaging, ObjectMapper json) {
+        this.hub = hub;
+        this.messaging = messaging;
+        this.json = json;
+    }
+
+    @MessageMapping("/games/{pin}/answer")
+    public void answer(@DestinationVariable String pin, Message<byte[]> message, Principal principal) {
+        Identity identity = (Identity) principal;
+        JsonNode body;
+        try {
+            if (identity.isHost()) {
+                throw new Refusal("NOT_PLAYER", "The host cannot answer questions.");
+            }
+            body = object(message, ANSWER_FIELDS);
+        } catch (Refusal r) {
+            send(identity, new Events.Error(r.code, r.getMessage()));
+            return;
+        }
+        JsonNode question = body.get("question");
+        if (question == null || !question.isIntegralNumber() || !question.canConvertToInt()) {
+            send(identity, new Events.Error("BAD_ANSWER", "'question' must be the index from the QUESTION event."));
+            return;
+        }
+        int index = question.intValue();
+        try {
+            hub.answer(identity, index, body.get("answer"));
+        } catch (GameException e) {
+            send(identity, Events.Ack.refused(index, e.code().name(), e.getMessage()));
+        } catch (UnknownGameException e) {
+            send(identity, Events.Ack.refused(index, "UNKNOWN_GAME", e.getMessage()));
+        }
+    }
+
+    @MessageMapping("/games/{pin}/host")
+    public void host(@DestinationVariable String pin, Message<byte[]> message, Principal principal) {
+        Identity identity = (Identity) principal;
+        try {
+            if (!identity.isHost()) {
+                throw new Refusal("NOT_HOST", "Only the host can run host commands.");
+            }
+            JsonNode body = object(message, HOST_FIELDS);
+            JsonNode commandNode = body.get("command");
+            String command = commandNode == null ? null : commandNode.asText(null);
+            if (command == null || !HOST_COMMANDS.contains(command)) {
+                throw new Refusal("UNKNOWN_COMMAND", "Unknown command '" + command + "'; use one of "
+                        + String.join(", ", HOST_COMMANDS.stream().sorted().toList()) + ".");
+            }
+            String playerId = body.hasNonNull("playerId") ? body.get("playerId").asText() : null;
+            if (command.equals("kick") && playerId == null) {
+                throw new Refusal("BAD_COMMAND", "kick needs a playerId.");
+            }
+            JsonNode question = body.get("question");
+            if (question != null && !question.isNull()) {
+                // A command tagged with the question it was meant for is refused once the game has moved
+                // on, so a replayed or double-clicked "next" cannot skip a question.
+                int current = hub.game(identity.pin()).map(g -> g.questionIndex()).orElse(-1);
+                if (!question.isIntegralNumber() || question.intValue() != current) {
+                    throw new Refusal("STALE_COMMAND", "That command was for question " + question
+                            + " but the game is at question " + current + ".");
+                }
+            }
+            hub.hostCommand(identity, command, playerId);
+        } catch (Refusal r) {
+            send(identity, new Events.Error(r.code, r.getMessage()));
+        } catch (GameException e) {
+            send(identity, new Events.Error(e.code().name(), e.getMessage()));
+        } catch (UnknownGameException e) {
+            send(identity, new Events.Error("UNKNOWN_GAME", e.getMessage()));
+        }
+    }
+
+    @MessageMapping("/games/{pin}/sync")
+    public void sync(@DestinationVariable String pin, Principal principal) {
+        Identity identity = (Identity) principal;
+        try {
+            hub.sync(identity);
+        } catch (GameException e) {
+            send(identity, new Events.Error(e.code().name(), e.getMessage()));
+        } catch (UnknownGameException e) {
+            send(identity, new Events.Error("UNKNOWN_GAME", e.getMessage()));
+        }
+    }
+
+    @MessageMapping("/games/{pin}/pong")
+    public void pong(@DestinationVariable String pin, Message<byte[]> message, Principal principal) {
+        Identity identity = (Identity) principal;
+        try {
+            JsonNode body = object(message, Set.of("seq"));
+            JsonNode seq = body.get("seq");
+            if (seq == null || !seq.canConvertToLong()) {
+                throw new Refusal("BAD_JSON", "pong needs the seq of the PING.");
+            }
+            hub.pong(identity, seq.longValue());
+        } catch (Refusal r) {
+            send(identity, new Events.Error(r.code, r.getMessage()));
+        }
+    }
+
+    /** Parses a JSON object and refuses fields this destination does not know. */
+    private JsonNode object(Message<byte[]> message, Set<String> allowed) {
+        String text = new String(message.getPayload(), StandardCharsets.UTF_8);
+        JsonNode node;
+        try {
+            node = json.readTree(text.isBlank() ? "{}" : text);
+        } catch (JsonProcessingException e) {
+            throw new Refusal("BAD_JSON", "The message is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new Refusal("BAD_JSON", "The message must be a JSON object.");
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw new Refusal("UNKNOWN_FIELD", "Unknown field '" + name + "'; expected "
+                        + String.join(", ", allowed.stream().sorted().toList()) + ".");
+            }
+        }
+        return node;
+    }
+
+    private void send(Identity identity, Object event) {
+        messaging.convertAndSendToUser(identity.getName(), GameHub.USER_QUEUE, event);
+    }
+
+    /** A request refused before it reached the game. */
+    private static final class Refusal extends RuntimeException {
+        final String code;
+
+        Refusal(String code, String message) {
+            super(message, null, false, false);
+            this.code = code;
+        }
+    }
+
+}

@@ -1,0 +1,158 @@
+package org.quizroom.live;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.quizroom.QuizroomProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessagingException;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks every inbound STOMP frame: CONNECT needs a valid host or player token, a client may
+ * subscribe only to its own game and its private queue, may send only to its game's
+ * destinations, and only so many messages per second.
+ */
+@Component
+public class StompGatekeeper implements ChannelInterceptor {
+
+    public static final String HOST_TOKEN = "host-token";
+    public static final String PLAYER_TOKEN = "player-token";
+    private static final Pattern SEND_DESTINATION = Pattern.compile("/app/games/(\\d{6})/(answer|host|sync|pong)");
+    private static final long ERROR_REPEAT_NANOS = 1_000_000_000L;
+
+    private final ObjectProvider<GameHub> hub;
+    private final ObjectProvider<SimpMessagingTemplate> messaging;
+    private final QuizroomProperties properties;
+    private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+
+    public StompGatekeeper(ObjectProvider<GameHub> hub, ObjectProvider<SimpMessagingTemplate> messaging,
+                           QuizroomProperties properties) {
+        this.hub = hub;
+        this.messaging = messaging;
+        this.properties = properties;
+    }
+
+    @Override
+    public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+        if (accessor == null || accessor.getCommand() == null) {
+            return message;
+        }
+        StompCommand command = accessor.getCommand();
+        switch (command) {
+            case CONNECT -> connect(accessor);
+            case SUBSCRIBE -> subscribe(accessor);
+            case SEND -> {
+                return send(accessor) ? message : null;
+            }
+            case DISCONNECT -> limiters.remove(accessor.getSessionId());
+            default -> {
+            }
+        }
+        return message;
+    }
+
+    private void connect(StompHeaderAccessor accessor) {
+        String hostToken = accessor.getFirstNativeHeader(HOST_TOKEN);
+        String playerToken = accessor.getFirstNativeHeader(PLAYER_TOKEN);
+        if (hostToken == null && playerToken == null) {
+            throw new MessagingException("CONNECT needs a host-token or player-token header.");
+        }
+        Identity identity = hub.getObject().authenticate(hostToken != null ? hostToken : playerToken)
+                .filter(id -> id.isHost() == (hostToken != null))
+                .orElseThrow(() -> new MessagingException(
+                        "This token is not valid: the game may have finished, or you were removed from it."));
+        accessor.setUser(identity);
+    }
+
+    private void subscribe(StompHeaderAccessor accessor) {
+        Identity identity = identity(accessor);
+        String destination = accessor.getDestination();
+        boolean allowed = ("/user" + GameHub.USER_QUEUE).equals(destination)
+                || GameHub.topic(identity.pin()).equals(destination);
+        if (!allowed) {
+            throw new MessagingException("You may subscribe only to " + GameHub.topic(identity.pin()) + " and /user"
+                    + GameHub.USER_QUEUE + ".");
+        }
+    }
+
+    /** Returns false to drop the frame, after telling the sender why. */
+    private boolean send(StompHeaderAccessor accessor) {
+        Identity identity = identity(accessor);
+        RateLimiter limiter = limiters.computeIfAbsent(accessor.getSessionId(),
+                id -> new RateLimiter(properties.messagesPerSecond(), properties.messageBurst()));
+        if (!limiter.tryAcquire()) {
+            if (limiter.shouldWarn(ERROR_REPEAT_NANOS)) {
+                error(identity, "RATE_LIMITED", "Too many messages; slow down.");
+            }
+            return false;
+        }
+        String destination = accessor.getDestination();
+        var matcher = destination == null ? null : SEND_DESTINATION.matcher(destination);
+        if (matcher == null || !matcher.matches()) {
+            error(identity, "UNKNOWN_DESTINATION", "Nothing listens at " + destination
+                    + "; send to /app/games/{pin}/answer, /host, /sync or /pong.");
+            return false;
+        }
+        if (!matcher.group(1).equals(identity.pin())) {
+            error(identity, "WRONG_GAME", "Your token belongs to another game.");
+            return false;
+        }
+        return true;
+    }
+
+    private Identity identity(StompHeaderAccessor accessor) {
+        if (accessor.getUser() instanceof Identity identity) {
+            return identity;
+        }
+        throw new MessagingException("Not connected with a valid token.");
+    }
+
+    private void error(Identity identity, String code, String message) {
+        messaging.getObject().convertAndSendToUser(identity.getName(), GameHub.USER_QUEUE,
+                new Events.Error(code, message));
+    }
+
+    /** A token bucket per connection. */
+    static final class RateLimiter {
+        private final double perNano;
+        private final double capacity;
+        private double tokens;
+        private long last = System.nanoTime();
+        private long lastWarning;
+
+        RateLimiter(int perSecond, int burst) {
+            this.perNano = perSecond / 1e9;
+            this.capacity = Math.max(burst, 1);
+            this.tokens = capacity;
+        }
+
+        synchronized boolean tryAcquire() {
+            long now = System.nanoTime();
+            tokens = Math.min(capacity, tokens + (now - last) * perNano);
+            last = now;
+            if (tokens >= 1) {
+                tokens -= 1;
+                return true;
+            }
+            return false;
+        }
+
+        synchronized boolean shouldWarn(long everyNanos) {
+            long now = System.nanoTime();
+            if (lastWarning == 0 || now - lastWarning >= everyNanos) {
+                lastWarning = now;
+                return true;
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.quizroom.live;
+
+import org.quizroom.QuizroomProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+
+/** STOMP over plain WebSocket at /ws with the in-memory broker; tokens are checked on CONNECT. */
+@Configuration
+@EnableWebSocketMessageBroker
+public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
+
+    private final StompGatekeeper gatekeeper;
+    private final QuizroomProperties properties;
+
+    public WebSocketConfig(StompGatekeeper gatekeeper, QuizroomProperties properties) {
+        this.gatekeeper = gatekeeper;
+        this.properties = properties;
+    }
+
+    @Override
+    public void registerStompEndpoints(StompEndpointRegistry registry) {
+        // Students on the LAN reach the server by its IP, so any origin may open the socket;
+        // the token in CONNECT, not the origin, is what grants access.
+        registry.addEndpoint("/ws").setAllowedOriginPatterns("*");
+    }
+
+    @Override
+    public void configureMessageBroker(MessageBrokerRegistry registry) {
+        ThreadPoolTaskScheduler heartbeat = new ThreadPoolTaskScheduler();
+        heartbeat.setPoolSize(1);
+        heartbeat.setThreadNamePrefix("stomp-heartbeat-");
+        heartbeat.initialize();
+        // Heart-beats let the server notice a phone that vanished without closing its socket.
+        registry.enableSimpleBroker("/topic", "/queue").setHeartbeatValue(new long[] {10_000, 10_000})
+                .setTaskScheduler(heartbeat);
+        registry.setApplicationDestinationPrefixes("/app");
+        registry.setUserDestinationPrefix("/user");
+        registry.setPreservePublishOrder(true);
+    }
+
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.setMessageSizeLimit(properties.messageSizeLimit())
+                .setSendBufferSizeLimit(1024 * 1024)
+                .setSendTimeLimit(20_000);
+    }
+
+    @Override
+    public void configureClientInboundChannel(ChannelRegistration registration) {
+        registration.interceptors(gatekeeper);
+    }
+}

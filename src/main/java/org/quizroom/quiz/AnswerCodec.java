@@ -1,0 +1,77 @@
+package org.quizroom.quiz;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads an answer from JSON strictly (the shape must suit the question type) and writes it back.
+ * The wire and the database use the same shapes: an index, an array of indices, a string, a number.
+ */
+public final class AnswerCodec {
+
+    public static final int MAX_TEXT = 200;
+
+    private AnswerCodec() {
+    }
+
+    public static Answer read(JsonNode node, QuestionType type) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            throw new InvalidAnswerException("The answer is missing.");
+        }
+        switch (type) {
+            case SINGLE, TRUEFALSE, POLL -> {
+                if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+                    throw new InvalidAnswerException("This question needs one choice index, e.g. 2.");
+                }
+                return new Answer.Choice(node.intValue());
+            }
+            case MULTI, ORDER -> {
+                if (!node.isArray() || node.size() > 20) {
+                    throw new InvalidAnswerException("This question needs an array of choice indices, e.g. [0, 2].");
+                }
+                List<Integer> indices = new ArrayList<>();
+                for (JsonNode item : node) {
+                    if (!item.isIntegralNumber() || !item.canConvertToInt()) {
+                        throw new InvalidAnswerException("Choice indices must be whole numbers.");
+                    }
+                    indices.add(item.intValue());
+                }
+                return new Answer.Choices(indices);
+            }
+            case TYPE -> {
+                if (!node.isTextual()) {
+                    throw new InvalidAnswerException("This question needs a typed answer (a string).");
+                }
+                if (node.textValue().length() > MAX_TEXT) {
+                    throw new InvalidAnswerException("Typed answers can be at most " + MAX_TEXT + " characters.");
+                }
+                return new Answer.Text(node.textValue());
+            }
+            case NUMBER -> {
+                if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
+                    throw new InvalidAnswerException("This question needs a number, e.g. 1955.");
+                }
+                return new Answer.Numeric(node.doubleValue());
+            }
+            default -> throw new IllegalStateException(type.name());
+        }
+    }
+
+    public static JsonNode write(Answer answer) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        if (answer instanceof Answer.Choice c) {
+            return f.numberNode(c.index());
+        }
+        if (answer instanceof Answer.Choices cs) {
+            var array = f.arrayNode();
+            cs.indices().forEach(array::add);
+            return array;
+        }
+        if (answer instanceof Answer.Numeric n) {
+            return f.numberNode(n.value());
+        }
+        return f.textNode(((Answer.Text) answer).value());
+    }
+}

@@ -1,0 +1,66 @@
+package org.quizroom.web;
+
+import org.quizroom.game.GameException;
+import org.quizroom.live.UnknownGameException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Maps every failure of the HTTP API to {@code {code, message}} with the right status. */
+@RestControllerAdvice
+public class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ApiError> api(ApiException e) {
+        return ResponseEntity.status(e.status()).body(new ApiError(e.code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(GameException.class)
+    ResponseEntity<ApiError> game(GameException e) {
+        return ResponseEntity.status(e.code().httpStatus()).body(new ApiError(e.code().name(), e.getMessage()));
+    }
+
+    @ExceptionHandler(UnknownGameException.class)
+    ResponseEntity<ApiError> unknownGame(UnknownGameException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("UNKNOWN_GAME", e.getMessage()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        return ResponseEntity.badRequest().body(new ApiError("BAD_JSON",
+                "The request body is not the JSON this endpoint expects."));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .body(new ApiError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json."));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .body(new ApiError("METHOD_NOT_ALLOWED", e.getMessage()));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ApiError> notFound(NoResourceFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("NOT_FOUND", "Nothing here."));
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<ApiError> unexpected(RuntimeException e) {
+        log.error("Unexpected error", e);
+        return ResponseEntity.internalServerError()
+                .body(new ApiError("INTERNAL", "Something went wrong on the server; nothing was changed."));
+    }
+}

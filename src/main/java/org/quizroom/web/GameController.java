@@ -1,0 +1,148 @@
+package org.quizroom.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.List;
+import org.quizroom.game.GameOptions;
+import org.quizroom.live.GameHub;
+import org.quizroom.live.JoinLinks;
+import org.quizroom.live.UnknownGameException;
+import org.quizroom.quiz.Quiz;
+import org.quizroom.quiz.QuizCatalog;
+import org.quizroom.store.GameStore;
+import org.quizroom.store.StoredGame;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Opening games, joining them, and the QR code of the join link. */
+@RestController
+@RequestMapping("/api/games")
+public class GameController {
+
+    public record GameSummary(String pin, String quizId, String quizTitle, String state, int playerCount,
+                              Instant createdAt, Instant finishedAt) {
+        static GameSummary of(StoredGame g) {
+            return new GameSummary(g.pin(), g.quizId(), g.quizTitle(), g.phase().name(), g.playerCount(),
+                    g.createdAt(), g.finishedAt());
+        }
+    }
+
+    public record GameInfo(String pin, String quizTitle, String state, boolean locked, int playerCount) {
+    }
+
+    private final GameHub hub;
+    private final QuizCatalog catalog;
+    private final GameStore store;
+    private final JoinLinks links;
+    private final JoinRateLimiter joinLimiter;
+
+    public GameController(GameHub hub, QuizCatalog catalog, GameStore store, JoinLinks links,
+                          JoinRateLimiter joinLimiter) {
+        this.hub = hub;
+        this.catalog = catalog;
+        this.store = store;
+        this.links = links;
+        this.joinLimiter = joinLimiter;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    public GameHub.Created create(@RequestBody JsonNode body) {
+        if (body == null || !body.isObject() || !body.path("quizId").isTextual()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "Send {\"quizId\": \"...\", \"options\": {...}}.");
+        }
+        String quizId = body.get("quizId").textValue();
+        Quiz quiz = catalog.find(quizId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "UNKNOWN_QUIZ",
+                "There is no quiz called '" + quizId + "'."));
+        return hub.createGame(quiz, options(body.get("options")));
+    }
+
+    @GetMapping
+    public List<GameSummary> list() {
+        return store.listGames(200).stream().map(GameSummary::of).toList();
+    }
+
+    @GetMapping("/{pin}")
+    public GameInfo info(@PathVariable String pin) {
+        var live = hub.game(pin);
+        if (live.isPresent()) {
+            var g = live.get();
+            return new GameInfo(pin, g.quiz().title(), g.phase().name(), g.locked(), g.players().size());
+        }
+        StoredGame stored = store.findGame(pin).orElseThrow(() -> new UnknownGameException(pin));
+        return new GameInfo(pin, stored.quizTitle(), stored.phase().name(), stored.locked(), stored.playerCount());
+    }
+
+    public record JoinRequest(String nickname) {
+    }
+
+    @PostMapping("/{pin}/players")
+    @ResponseStatus(HttpStatus.CREATED)
+    public GameHub.Joined join(@PathVariable String pin, @RequestBody JoinRequest request, HttpServletRequest http) {
+        if (!joinLimiter.tryJoin(http.getRemoteAddr())) {
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_JOINS",
+                    "Too many joins from this device; wait a minute and try again.");
+        }
+        if (!pin.matches("\\d{6}")) {
+            throw new UnknownGameException(pin);
+        }
+        return hub.join(pin, request == null ? null : request.nickname());
+    }
+
+    @GetMapping(value = "/{pin}/qr.svg", produces = "image/svg+xml")
+    public String qr(@PathVariable String pin) {
+        if (hub.game(pin).isEmpty() && !store.pinExists(pin)) {
+            throw new UnknownGameException(pin);
+        }
+        return QrCodes.svg(links.joinUrl(pin));
+    }
+
+    private static GameOptions options(JsonNode node) {
+        GameOptions d = GameOptions.defaults();
+        if (node == null || node.isNull()) {
+            return d;
+        }
+        if (!node.isObject()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "BAD_OPTIONS", "options must be a JSON object.");
+        }
+        var known = java.util.Set.of("speedScoring", "streaks", "shuffleAnswers", "lateJoin", "timeMultiplier");
+        node.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "BAD_OPTIONS", "Unknown option '" + name + "'.");
+            }
+        });
+        return new GameOptions(bool(node, "speedScoring", d.speedScoring()), bool(node, "streaks", d.streaks()),
+                bool(node, "shuffleAnswers", d.shuffleAnswers()), bool(node, "lateJoin", d.lateJoin()),
+                number(node, "timeMultiplier", d.timeMultiplier()));
+    }
+
+    private static boolean bool(JsonNode node, String field, boolean fallback) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isBoolean()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "BAD_OPTIONS", field + " must be true or false.");
+        }
+        return value.booleanValue();
+    }
+
+    private static double number(JsonNode node, String field, double fallback) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isNumber()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "BAD_OPTIONS", field + " must be a number.");
+        }
+        return value.doubleValue();
+    }
+
+}

@@ -1,0 +1,24 @@
+package org.quizroom.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** Short addresses for the pages: /host, /play and /report serve the static HTML files. */
+@Controller
+public class PageController {
+
+    @GetMapping("/host")
+    public String host() {
+        return "forward:/host.html";
+    }
+
+    @GetMapping("/play")
+    public String play() {
+        return "forward:/play.html";
+    }
+
+    @GetMapping("/report")
+    public String report() {
+        return "forward:/report.html";
+    }
+}

@@ -1,0 +1,78 @@
+package org.quizroom.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import org.quizroom.QuizroomProperties;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The optional teacher password (HTTP Basic, user "teacher"). When it is set, the dashboard,
+ * hosting, the games list and quiz reloading need it; students' pages and joining never do.
+ * A valid login also opens any report, which otherwise needs the game's host token.
+ */
+@Component
+public class TeacherLogin extends OncePerRequestFilter {
+
+    public static final String AUTHENTICATED = TeacherLogin.class.getName() + ".authenticated";
+    private static final String USER = "teacher";
+
+    private final byte[] password;
+
+    public TeacherLogin(QuizroomProperties properties) {
+        this.password = properties.teacherPassword().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (password.length == 0) {
+            chain.doFilter(request, response);
+            return;
+        }
+        boolean valid = validLogin(request.getHeader("Authorization"));
+        request.setAttribute(AUTHENTICATED, valid);
+        if (!valid && teacherOnly(request)) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Quizroom teacher\", charset=\"UTF-8\"");
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setContentType("application/json");
+            response.getWriter().write("{\"code\":\"TEACHER_LOGIN\",\"message\":\"Log in as the teacher to do this.\"}");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean teacherOnly(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String method = request.getMethod();
+        return switch (path) {
+            case "/", "/index.html", "/host", "/host.html", "/report", "/report.html", "/api/quizzes/reload" -> true;
+            case "/api/games" -> true;
+            default -> false;
+        } || (path.startsWith("/api/quizzes") && !"GET".equals(method));
+    }
+
+    private boolean validLogin(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return false;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0 || !USER.equals(decoded.substring(0, colon))) {
+            return false;
+        }
+        // Constant-time comparison: the time taken says nothing about how close a guess was.
+        return MessageDigest.isEqual(password, decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,84 @@
+// Rendering shared by the host screen and the phone: answer tiles and "the correct answer was…"
+// for every question type. Quiz text is data too, so it goes in through textContent only.
+import { el, shapeIcon, shapeOf, formatNumber } from './dom.js';
+
+export const CHOICE_TYPES = new Set(['single', 'multi', 'truefalse', 'poll']);
+
+/** Accepts the protocol's lower-case question types and tolerates upper-case ones. */
+export function normType(type) {
+  return String(type || '').toLowerCase();
+}
+
+export function colourClass(index) {
+  return `c-${shapeOf(index).colour}`;
+}
+
+/** A coloured tile: shape + text (non-interactive; the phone wraps the same parts in a button). */
+export function choiceTile(tag, index, text, attrs = {}) {
+  return el(tag, { class: `choice ${colourClass(index)}`, dataset: { index }, ...attrs },
+    shapeIcon(index),
+    el('span', { class: 'choice-text', text }));
+}
+
+function correctIndices(reveal) {
+  if (Array.isArray(reveal.correctChoices)) return reveal.correctChoices.map(Number);
+  if (Number.isInteger(reveal.correctChoice)) return [reveal.correctChoice];
+  return [];
+}
+
+export function isCorrectChoice(reveal, index) {
+  return correctIndices(reveal).includes(index);
+}
+
+/**
+ * "Correct answer: …" block for a REVEAL event. `choices` are the choice texts as the
+ * QUESTION listed them (REVEAL indices refer to that list).
+ */
+export function correctAnswerBlock(reveal, choices) {
+  const type = normType(reveal.questionType);
+  const label = (i) => (choices && choices[i] != null ? choices[i] : `Answer ${Number(i) + 1}`);
+  const box = el('div', { class: 'correct-answer' });
+
+  if (type === 'poll') {
+    box.append(el('p', { class: 'answer-label', text: 'Poll: there is no right or wrong answer.' }));
+    return box;
+  }
+  if (type === 'order' && Array.isArray(reveal.correctOrder)) {
+    box.append(el('p', { class: 'answer-label', text: 'Correct order' }),
+      el('ol', { class: 'answer-order' }, reveal.correctOrder.map((i) => el('li', { text: label(i) }))));
+    return box;
+  }
+  if (type === 'type') {
+    const accepted = Array.isArray(reveal.acceptedAnswers) ? reveal.acceptedAnswers : [];
+    box.append(el('p', { class: 'answer-label', text: accepted.length > 1 ? 'Accepted answers' : 'Correct answer' }),
+      el('p', { class: 'answer-value', text: accepted.join(' · ') || '—' }));
+    return box;
+  }
+  if (type === 'number') {
+    const tol = Number(reveal.tolerance) || 0;
+    const value = reveal.correctNumber;
+    box.append(el('p', { class: 'answer-label', text: 'Correct answer' }),
+      el('p', { class: 'answer-value' }, String(value ?? '—'),
+        tol > 0 ? el('span', { class: 'tolerance', text: ` (± ${formatNumber(tol)} accepted)` }) : null));
+    return box;
+  }
+  const correct = correctIndices(reveal);
+  if (correct.length) {
+    box.append(el('p', { class: 'answer-label', text: correct.length > 1 ? 'Correct answers' : 'Correct answer' }),
+      el('ul', { class: 'answer-choices' }, correct.map((i) =>
+        el('li', { class: colourClass(i) }, shapeIcon(i), el('span', { text: label(i) })))));
+  }
+  return box;
+}
+
+/** A plain-text version of a player's own answer, for "Your answer: …" on the phone. */
+export function describeAnswer(type, answer, choices) {
+  const label = (i) => (choices && choices[i] != null ? choices[i] : `Answer ${Number(i) + 1}`);
+  switch (normType(type)) {
+    case 'multi': return (answer || []).map(label).join(', ');
+    case 'order': return (answer || []).map(label).join(' → ');
+    case 'type': return String(answer ?? '');
+    case 'number': return String(answer ?? '');
+    default: return label(answer);
+  }
+}

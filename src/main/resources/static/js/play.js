@@ -1,0 +1,586 @@
+// Student page at /play and /play?pin=…: join, then answer on the phone itself.
+import { $, el, clear, setText, setPhase, ordinal, formatNumber, pinFromUrl, shapeIcon, Countdown, errorMessage } from './dom.js';
+import { connectGame, statusBanner } from './live.js';
+import { normType, colourClass, correctAnswerBlock, describeAnswer } from './answers.js';
+
+const KEY_TYPES = new Set(['single', 'truefalse', 'poll']);
+const ACK_TIMEOUT_MS = 8000;
+const sessionKey = (pin) => `quizroom.player.${pin}`;
+
+let pin = pinFromUrl();
+let session = null;   // {playerId, playerToken, nickname}
+let live = null;
+
+const s = {
+  question: null,      // the QUESTION being shown
+  answer: 'idle',      // idle | open | sending | locked | closed
+  pending: null,       // {question, answer} sent but not yet acknowledged
+  myAnswers: new Map(),// index -> answer, for "Your answer: …" on the reveal
+  selected: new Set(), // multi: picked choice indices
+  order: [],           // order: choice indices in the student's current order
+  score: 0,
+  rank: null,
+  playerCount: null,
+  reveals: new Map(),
+  finished: false,
+  kicked: false,
+};
+
+const countdown = new Countdown({
+  display: $('countdown'),
+  bar: $('timebar-fill'),
+  announcer: $('countdown-announcer'),
+  onEnd: () => {
+    if (s.answer === 'open') {
+      s.answer = 'closed';
+      lockInputs();
+      status("Time's up!");
+    }
+  },
+});
+
+function status(text) {
+  setText('answer-status', text);
+}
+
+function loadSession(p) {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(sessionKey(p)) || 'null');
+    return saved && saved.playerToken ? saved : null;
+  } catch (_) {
+    return null;
+  }
+}
+
+function forgetSession() {
+  if (pin) { sessionStorage.removeItem(sessionKey(pin)); sessionStorage.removeItem(questionKey()); }
+  session = null;
+}
+
+// --- join -----------------------------------------------------------------------------------
+
+function showJoin(message) {
+  countdown.stop();
+  setPhase('join');
+  if (pin) $('pin-input').value = pin;
+  const err = $('join-error');
+  err.textContent = message || '';
+  err.hidden = !message;
+  $('join-button').disabled = false;
+}
+
+async function join(event) {
+  event.preventDefault();
+  const pinValue = $('pin-input').value.replace(/\s+/g, '');
+  const nickname = $('nickname-input').value.trim();
+  const err = $('join-error');
+  const problem = !/^\d{6}$/.test(pinValue) ? ['pin-input', 'The game PIN has 6 digits. Check the big number on the screen.']
+    : !nickname ? ['nickname-input', 'Choose a nickname so the teacher knows who you are.'] : null;
+  if (problem) {
+    err.textContent = problem[1];
+    err.hidden = false;
+    $(problem[0]).setAttribute('aria-invalid', 'true');
+    $(problem[0]).focus();
+    return;
+  }
+  $('pin-input').removeAttribute('aria-invalid');
+  $('nickname-input').removeAttribute('aria-invalid');
+  err.hidden = true;
+  $('join-button').disabled = true;
+  setText('join-button', 'Joining…');
+  try {
+    const response = await fetch(`/api/games/${encodeURIComponent(pinValue)}/players`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ nickname }),
+    });
+    if (!response.ok) {
+      const fallback = {
+        404: `There is no game with PIN ${pinValue}. Check the number on the screen.`,
+        423: 'This game is not accepting new players right now.',
+        409: 'Someone in this game already has that nickname. Try another one.',
+        400: 'That nickname can’t be used. Try another one.',
+        429: 'Too many people are joining at once. Wait a moment and try again.',
+      }[response.status];
+      err.textContent = await errorMessage(response, fallback);
+      err.hidden = false;
+      const field = response.status === 404 ? 'pin-input' : (response.status === 409 || response.status === 400 ? 'nickname-input' : null);
+      if (field) { $(field).setAttribute('aria-invalid', 'true'); $(field).focus(); }
+      return;
+    }
+    const body = await response.json();
+    pin = pinValue;
+    session = { playerId: body.playerId, playerToken: body.playerToken, nickname: body.nickname || nickname };
+    sessionStorage.setItem(sessionKey(pin), JSON.stringify(session));
+    // Put the PIN in the address so a reload of this tab comes straight back into the game.
+    history.replaceState(null, '', `/play?pin=${encodeURIComponent(pin)}`);
+    start();
+  } catch (_) {
+    err.textContent = 'Could not reach the quiz server. Check you are on the classroom Wi-Fi and try again.';
+    err.hidden = false;
+  } finally {
+    $('join-button').disabled = false;
+    setText('join-button', 'Join');
+  }
+}
+
+// --- connection -----------------------------------------------------------------------------
+
+function start() {
+  setText('me-name', session.nickname);
+  setText('waiting-name', session.nickname);
+  document.title = `${session.nickname} — Quizroom`;
+  setPhase('connecting');
+  live = connectGame({
+    pin,
+    headers: { 'player-token': session.playerToken },
+    onEvent,
+    onStatus: (st) => {
+      banner(st);
+      if (st === 'reconnecting' && s.answer === 'sending') status('Reconnecting… your answer will be sent when the connection is back.');
+    },
+    onRefused: () => {
+      if (s.finished || s.kicked) return;
+      const nickname = session && session.nickname;
+      forgetSession();
+      if (nickname) $('nickname-input').value = nickname;
+      showJoin('Your place in that game is no longer valid. Join again with the PIN on the screen.');
+    },
+  });
+}
+
+const banner = statusBanner($('connection-status'));
+
+function setScore(score) {
+  if (!Number.isFinite(Number(score))) return;
+  s.score = Number(score);
+  setText('me-score', formatNumber(s.score));
+}
+
+// --- question -------------------------------------------------------------------------------
+
+// REVEAL carries no question text or choices: keep the last QUESTION in this tab so a phone
+// reloaded during the reveal can still name the right answer.
+const questionKey = () => `quizroom.playq.${pin}`;
+
+function rememberQuestion(q) {
+  try {
+    sessionStorage.setItem(questionKey(), JSON.stringify({ index: q.index, total: q.total, questionType: q.questionType, text: q.text, choices: q.choices }));
+  } catch (_) { /* only the labels after a reload suffer */ }
+}
+
+function recallQuestion(index) {
+  if (s.question && s.question.index === index) return s.question;
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(questionKey()) || 'null');
+    return saved && saved.index === index ? saved : null;
+  } catch (_) {
+    return null;
+  }
+}
+
+function renderQuestion(q) {
+  const type = normType(q.questionType);
+  rememberQuestion(q);
+  const same = s.question && s.question.index === q.index && document.body.dataset.phase === 'question';
+  s.question = q;
+  countdown.start(q.remainingMs ?? q.timeLimitMs, q.timeLimitMs);
+
+  if (!same) buildQuestion(q, type);
+  setPhase('question');
+
+  if (q.answered === true) {
+    markLocked();
+  } else if (q.answered === false && s.pending && s.pending.question === q.index) {
+    // Reconnected before the ACK came: the server never stored it, so send it again.
+    sendAnswer(s.pending.answer);
+  } else if ((q.remainingMs ?? 1) <= 0 && s.answer === 'open') {
+    s.answer = 'closed';
+    lockInputs();
+    status("Time's up!");
+  }
+}
+
+function buildQuestion(q, type) {
+  s.answer = 'open';
+  s.pending = null;
+  s.selected = new Set();
+  const choices = Array.isArray(q.choices) ? q.choices : [];
+  s.order = choices.map((_, i) => i);
+  document.querySelector('section.question').classList.remove('locked-in');
+
+  setText('question-progress', `Question ${Number(q.index) + 1} of ${q.total ?? '?'}`);
+  const points = type === 'poll' ? 'Poll: no points' : ({ double: 'Double points', none: 'No points' }[q.points] || '');
+  setText('question-points', points);
+  $('question-points').hidden = !points;
+  setText('question-text', q.text);
+  const hint = {
+    multi: 'Pick every right answer, then submit.',
+    order: 'Put these in order (first at the top), then submit.',
+  }[type] || '';
+  setText('question-hint', hint);
+  $('question-hint').hidden = !hint;
+  status('');
+
+  const grid = clear($('choices'));
+  grid.className = `choices type-${type} count-${choices.length}`;
+  grid.hidden = !(KEY_TYPES.has(type) || type === 'multi');
+  $('order-list').hidden = type !== 'order';
+  $('text-answer').hidden = !(type === 'type' || type === 'number');
+  $('submit-answer').hidden = KEY_TYPES.has(type);
+  $('submit-answer').disabled = type === 'multi' || type === 'type' || type === 'number';
+  setText('submit-answer', 'Submit answer');
+
+  if (KEY_TYPES.has(type) || type === 'multi') {
+    choices.forEach((text, i) => {
+      const button = el('button', {
+        type: 'button', class: `choice ${colourClass(i)}`, dataset: { index: i },
+        'aria-pressed': type === 'multi' ? 'false' : null,
+        on: { click: () => (type === 'multi' ? toggleChoice(i) : sendAnswer(i)) },
+      },
+      shapeIcon(i),
+      el('span', { class: 'choice-text', text }),
+      i < 6 ? el('span', { class: 'key', 'aria-hidden': 'true', text: i + 1 }) : null);
+      grid.append(button);
+    });
+  } else if (type === 'order') {
+    renderOrder();
+  } else {
+    const input = $('answer-input');
+    input.value = '';
+    input.disabled = false;
+    if (type === 'number') {
+      input.setAttribute('inputmode', 'decimal');
+      input.setAttribute('maxlength', '32');
+      setText('answer-input-label', 'Your answer (a number)');
+    } else {
+      input.setAttribute('inputmode', 'text');
+      input.setAttribute('maxlength', '200');
+      setText('answer-input-label', 'Your answer');
+    }
+  }
+}
+
+function toggleChoice(i) {
+  if (s.answer !== 'open') return;
+  if (s.selected.has(i)) s.selected.delete(i); else s.selected.add(i);
+  for (const b of $('choices').querySelectorAll('.choice')) {
+    b.setAttribute('aria-pressed', String(s.selected.has(Number(b.dataset.index))));
+  }
+  $('submit-answer').disabled = s.selected.size === 0;
+}
+
+function renderOrder(focus) {
+  const list = clear($('order-list'));
+  const choices = s.question.choices || [];
+  const last = s.order.length - 1;
+  s.order.forEach((choice, pos) => {
+    const text = choices[choice];
+    list.append(el('li', { class: 'order-item', dataset: { index: choice } },
+      el('span', { class: 'order-pos', 'aria-hidden': 'true', text: pos + 1 }),
+      el('span', { class: 'order-text', text }),
+      el('span', { class: 'order-buttons' },
+        el('button', {
+          type: 'button', class: 'move move-up', 'aria-label': `Move ${text} up`, disabled: pos === 0,
+          on: { click: () => move(pos, -1) },
+        }, '▲'),
+        el('button', {
+          type: 'button', class: 'move move-down', 'aria-label': `Move ${text} down`, disabled: pos === last,
+          on: { click: () => move(pos, 1) },
+        }, '▼'))));
+  });
+  if (focus) {
+    // Keep the keyboard where it was, on the item that moved.
+    const item = list.querySelector(`.order-item[data-index="${focus.choice}"]`);
+    const button = item && (item.querySelector(`.move-${focus.dir}:not(:disabled)`) || item.querySelector('.move:not(:disabled)'));
+    if (button) button.focus();
+  }
+}
+
+function move(pos, delta) {
+  if (s.answer !== 'open') return;
+  const to = pos + delta;
+  if (to < 0 || to >= s.order.length) return;
+  const choice = s.order[pos];
+  [s.order[pos], s.order[to]] = [s.order[to], s.order[pos]];
+  renderOrder({ choice, dir: delta < 0 ? 'up' : 'down' });
+  status(`${(s.question.choices || [])[choice]} is now number ${to + 1}.`);
+}
+
+function submitForm(event) {
+  event.preventDefault();
+  if (!s.question || s.answer !== 'open') return;
+  const type = normType(s.question.questionType);
+  if (type === 'multi') {
+    if (!s.selected.size) return;
+    sendAnswer([...s.selected].sort((a, b) => a - b));
+  } else if (type === 'order') {
+    sendAnswer([...s.order]);
+  } else if (type === 'type') {
+    const text = $('answer-input').value.trim();
+    if (!text) { status('Type an answer first.'); return; }
+    sendAnswer(text);
+  } else if (type === 'number') {
+    const raw = $('answer-input').value.trim().replace(/\s/g, '').replace(',', '.');
+    const value = Number(raw);
+    if (!raw || !Number.isFinite(value)) { status('Enter a number, for example 1955 or 2.5.'); return; }
+    sendAnswer(value);
+  }
+}
+
+let ackTimer = null;
+
+function sendAnswer(answer) {
+  if (!s.question) return;
+  if (s.answer !== 'open' && s.answer !== 'sending') return;
+  const index = s.question.index;
+  s.answer = 'sending';
+  s.pending = { question: index, answer };
+  s.myAnswers.set(index, answer);
+  markChosen(answer);
+  lockInputs();
+  const sent = live && live.send(`/app/games/${pin}/answer`, { question: index, answer });
+  status(sent ? 'Answer sent…' : 'Reconnecting… your answer will be sent when the connection is back.');
+  clearTimeout(ackTimer);
+  // No ACK? Ask for the state: the sync copy of QUESTION says whether it was stored.
+  ackTimer = setTimeout(() => { if (s.answer === 'sending' && live) live.sync(); }, ACK_TIMEOUT_MS);
+}
+
+function markChosen(answer) {
+  const type = normType(s.question.questionType);
+  if (!KEY_TYPES.has(type) && type !== 'multi') return;
+  const picked = new Set(Array.isArray(answer) ? answer : [answer]);
+  for (const b of $('choices').querySelectorAll('.choice')) {
+    b.classList.toggle('chosen', picked.has(Number(b.dataset.index)));
+    b.classList.toggle('not-chosen', !picked.has(Number(b.dataset.index)));
+  }
+}
+
+function lockInputs() {
+  for (const node of document.querySelectorAll('#answer-form button, #answer-form input')) node.disabled = true;
+}
+
+function unlockInputs() {
+  const type = normType(s.question && s.question.questionType);
+  for (const node of document.querySelectorAll('#choices button, #answer-input')) node.disabled = false;
+  for (const b of $('choices').querySelectorAll('.choice')) b.classList.remove('chosen', 'not-chosen');
+  if (type === 'order') renderOrder();
+  $('submit-answer').disabled = type === 'multi' ? s.selected.size === 0 : false;
+}
+
+function markLocked() {
+  clearTimeout(ackTimer);
+  s.answer = 'locked';
+  s.pending = null;
+  lockInputs();
+  document.querySelector('section.question').classList.add('locked-in');
+  status('Answer locked in ✓');
+}
+
+function onAck(e) {
+  if (!s.question || e.question !== s.question.index) return;
+  if (e.accepted) {
+    markLocked();
+    return;
+  }
+  clearTimeout(ackTimer);
+  s.pending = null;
+  if (e.code === 'ALREADY_ANSWERED') {
+    markLocked();
+  } else if (e.code === 'TOO_LATE' || e.code === 'INVALID_STATE' || countdown.remainingMs() <= 0) {
+    s.answer = 'closed';
+    lockInputs();
+    status(e.message || "Time's up for this question.");
+  } else {
+    // Rejected but still open (e.g. a malformed answer): let the student try again.
+    s.answer = 'open';
+    unlockInputs();
+    status(e.message || 'That answer was not accepted. Try again.');
+  }
+}
+
+// Keys 1–6 pick (or toggle) choices, unless the student is typing in a field.
+document.addEventListener('keydown', (e) => {
+  if (document.body.dataset.phase !== 'question' || !s.question || s.answer !== 'open') return;
+  if (e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
+  if (e.target.closest && e.target.closest('input, textarea, select')) return;
+  const n = Number(e.key);
+  if (!Number.isInteger(n) || n < 1 || n > 6) return;
+  const button = $('choices').querySelector(`.choice[data-index="${n - 1}"]`);
+  if (!button || button.disabled) return;
+  e.preventDefault();
+  button.click();
+});
+
+$('answer-input').addEventListener('input', () => {
+  $('submit-answer').disabled = !$('answer-input').value.trim();
+});
+
+// --- reveal, result, leaderboard, end -------------------------------------------------------
+
+function renderReveal(r) {
+  countdown.stop();
+  s.reveals.set(r.index, r);
+  if (s.answer === 'sending' || s.answer === 'open') s.answer = 'closed';
+  const q = recallQuestion(r.index) || {};
+  const choices = Array.isArray(r.choices) ? r.choices : (q.choices || []);
+  const type = normType(r.questionType || q.questionType);
+
+  const feedback = $('feedback');
+  if (feedback.dataset.index !== String(r.index)) {
+    // RESULT for this question hasn't arrived yet: show a neutral state until it does.
+    feedback.dataset.result = 'pending';
+    feedback.dataset.index = String(r.index);
+    setText('feedback-verdict', 'Answers are in');
+    setText('feedback-points', '');
+    setText('feedback-rank', s.rank ? `${ordinal(s.rank)}${s.playerCount ? ` of ${s.playerCount}` : ''}` : '–');
+    setText('feedback-score', formatNumber(s.score));
+    $('feedback-streak-box').hidden = true;
+  }
+
+  const mine = s.myAnswers.get(r.index);
+  $('your-answer').hidden = mine === undefined;
+  if (mine !== undefined) setText('your-answer', `Your answer: ${describeAnswer(type, mine, choices)}`);
+  clear($('reveal-answer')).append(correctAnswerBlock({ ...r, questionType: type }, choices));
+  setText('reveal-section', r.section ? `From the notes: ${r.section}` : '');
+  setText('explanation', r.explanation || '');
+  setPhase('reveal');
+}
+
+function renderResult(r) {
+  const feedback = $('feedback');
+  feedback.dataset.index = String(r.index);
+  const reveal = s.reveals.get(r.index);
+  const type = normType((reveal && reveal.questionType) || (s.question && s.question.questionType));
+  let verdict;
+  let kind;
+  if (!r.answered) { verdict = 'No answer'; kind = 'none'; }
+  else if (type === 'poll') { verdict = 'Thanks for voting'; kind = 'poll'; }
+  else if (r.correct) { verdict = 'Correct!'; kind = 'correct'; }
+  else if (Number(r.points) > 0) { verdict = 'Partly right'; kind = 'partial'; }
+  else { verdict = 'Wrong'; kind = 'wrong'; }
+  feedback.dataset.result = kind;
+  setText('feedback-verdict', verdict);
+  setText('feedback-points', `+${formatNumber(r.points || 0)} points`);
+  setScore(r.score);
+  setText('feedback-score', formatNumber(s.score));
+  const streak = Number(r.streak) || 0;
+  $('feedback-streak-box').hidden = streak < 1;
+  setText('feedback-streak', `🔥 ${streak}`);
+  $('feedback-streak').setAttribute('aria-label', `${streak} in a row`);
+  s.rank = r.rank ?? s.rank;
+  s.playerCount = r.playerCount ?? s.playerCount;
+  setText('feedback-rank', s.rank ? `${ordinal(s.rank)}${s.playerCount ? ` of ${s.playerCount}` : ''}` : '–');
+  if (document.body.dataset.phase !== 'reveal') setPhase('reveal');
+}
+
+function renderLeaderboard(e) {
+  countdown.stop();
+  const list = clear($('leaderboard'));
+  let meInTop = false;
+  for (const row of (e.top || []).slice(0, 5)) {
+    const isMe = session && row.playerId === session.playerId;
+    meInTop = meInTop || isMe;
+    list.append(el('li', { class: isMe ? 'leader me' : 'leader', dataset: { playerId: row.playerId, rank: row.rank } },
+      el('span', { class: 'rank', text: row.rank }),
+      el('span', { class: 'nickname', text: row.nickname }),
+      isMe ? el('span', { class: 'visually-hidden', text: ' (you)' }) : null,
+      el('span', { class: 'score', text: formatNumber(row.score) })));
+  }
+  setText('my-rank', s.rank
+    ? `You're ${ordinal(s.rank)}${s.playerCount ? ` of ${s.playerCount}` : ''} with ${formatNumber(s.score)} points${meInTop ? '!' : '.'}`
+    : `You have ${formatNumber(s.score)} points.`);
+  setPhase('leaderboard');
+}
+
+function renderFinished(e) {
+  countdown.stop();
+  s.finished = true;
+  const list = clear($('podium'));
+  for (const row of (e.podium || []).slice(0, 3)) {
+    const isMe = session && row.playerId === session.playerId;
+    list.append(el('li', { class: isMe ? 'me' : '', dataset: { rank: row.rank } },
+      el('span', { class: 'rank', text: ordinal(row.rank) }),
+      el('span', { class: 'nickname', text: row.nickname }),
+      el('span', { class: 'score', text: formatNumber(row.score) })));
+  }
+  $('podium-title').hidden = !list.children.length;
+  if (!$('final-rank').textContent) {
+    setText('final-rank', s.rank ? `${ordinal(s.rank)}${s.playerCount ? ` of ${s.playerCount}` : ''}` : '');
+    setText('final-score', `${formatNumber(s.score)} points`);
+  }
+  setPhase('finished');
+}
+
+function renderFinal(e) {
+  s.finished = true;
+  s.rank = e.rank ?? s.rank;
+  s.playerCount = e.playerCount ?? s.playerCount;
+  setScore(e.score);
+  setText('final-rank', `${ordinal(s.rank)}${s.playerCount ? ` of ${s.playerCount}` : ''}`);
+  setText('final-score', `${formatNumber(s.score)} points`);
+  setText('final-correct', e.questionCount != null ? `${formatNumber(e.correctCount ?? 0)} of ${formatNumber(e.questionCount)} correct` : '');
+  setPhase('finished');
+  // Nothing more will happen in this game; let the socket go so the phone can sleep.
+  setTimeout(() => { if (live) live.stop(); }, 3000);
+}
+
+function kicked(e) {
+  s.kicked = true;
+  countdown.stop();
+  forgetSession();
+  if (live) live.stop();
+  setText('kicked-message', e.message || 'The teacher removed you from this game.');
+  setPhase('kicked');
+}
+
+// --- events ---------------------------------------------------------------------------------
+
+function onEvent(e) {
+  if (s.kicked) return;
+  switch (e.type) {
+    case 'STATE':
+      if (e.you) {
+        if (e.you.nickname) { setText('me-name', e.you.nickname); setText('waiting-name', e.you.nickname); }
+        setScore(e.you.score);
+        s.rank = e.you.rank ?? s.rank;
+      }
+      if (String(e.phase).toUpperCase() === 'LOBBY') setPhase('waiting');
+      break;
+    case 'LOBBY':
+      setPhase('waiting');
+      break;
+    case 'QUESTION': renderQuestion(e); break;
+    case 'ACK': onAck(e); break;
+    case 'REVEAL': renderReveal(e); break;
+    case 'RESULT': renderResult(e); break;
+    case 'LEADERBOARD': renderLeaderboard(e); break;
+    case 'FINISHED': renderFinished(e); break;
+    case 'FINAL': renderFinal(e); break;
+    case 'KICKED': kicked(e); break;
+    case 'ERROR':
+      if (document.body.dataset.phase === 'question') {
+        if (s.answer === 'sending' && e.code !== 'RATE_LIMITED') { s.answer = 'open'; s.pending = null; unlockInputs(); }
+        status(e.message || 'The server refused that.');
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+// --- start ----------------------------------------------------------------------------------
+
+$('join-form').addEventListener('submit', join);
+$('answer-form').addEventListener('submit', submitForm);
+for (const id of ['pin-input', 'nickname-input']) {
+  $(id).addEventListener('input', () => $(id).removeAttribute('aria-invalid'));
+}
+
+session = pin ? loadSession(pin) : null;
+if (session) {
+  start(); // a reloaded tab goes straight back into its game
+} else {
+  showJoin('');
+  (pin ? $('nickname-input') : $('pin-input')).focus();
+}
