@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * environment variables, e.g. {@code QUIZROOM_TEACHER_PASSWORD}). Defaults suit one classroom.
  *
  * @param quizzesDir            folder of quiz YAML files
- * @param dataDir               folder of the H2 database files
+ * @param dataDir               folder of the H2 database files (absolute, or relative starting with ./)
  * @param joinHost              host name or IP put in join URLs and QR codes; blank = this machine's LAN address
  * @param publicUrl             full base URL for join links (e.g. behind a proxy); overrides joinHost
  * @param maxPlayers            players allowed in one game
@@ -26,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("quizroom")
 public record QuizroomProperties(
         @DefaultValue("quizzes") Path quizzesDir,
-        @DefaultValue("data") Path dataDir,
+        @DefaultValue("./data") Path dataDir,
         @DefaultValue("") String joinHost,
         @DefaultValue("") String publicUrl,
         @DefaultValue("2500") int maxPlayers,

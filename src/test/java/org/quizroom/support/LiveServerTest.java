@@ -1,0 +1,23 @@
+package org.quizroom.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole server on a random port, on a real H2 file database of its own under
+ * target/test-data, with join links pointing at loopback so tests never leave the machine.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "quizroom.data-dir=./target/test-data/${random.uuid}",
+        "quizroom.join-host=127.0.0.1",
+        "quizroom.joins-per-minute=100000",
+        "quizroom.messages-per-second=1000",
+        "quizroom.message-burst=1000"
+})
+public @interface LiveServerTest {
+}

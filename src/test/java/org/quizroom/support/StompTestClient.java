@@ -1,0 +1,214 @@
+package org.quizroom.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.springframework.messaging.converter.ByteArrayMessageConverter;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+/**
+ * A real STOMP-over-WebSocket client for tests, speaking the protocol exactly as a phone would:
+ * token in CONNECT, subscribe to the game topic and the private queue, JSON bodies.
+ * Every event received (broadcast or private) lands in one queue, in arrival order.
+ */
+public final class StompTestClient implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StompSession session;
+    private final String pin;
+    private final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
+    private final List<JsonNode> seen = new CopyOnWriteArrayList<>();
+    private final List<String> transportErrors = new CopyOnWriteArrayList<>();
+
+    private StompTestClient(StompSession session, String pin) {
+        this.session = session;
+        this.pin = pin;
+    }
+
+    public static StompTestClient host(int port, String pin, String hostToken) {
+        return connect(port, pin, "host-token", hostToken);
+    }
+
+    public static StompTestClient player(int port, String pin, String playerToken) {
+        return connect(port, pin, "player-token", playerToken);
+    }
+
+    /** Connects, subscribes to the topic and the private queue, and sends sync. */
+    public static StompTestClient connect(int port, String pin, String header, String token) {
+        StompTestClient client = open(port, pin, header, token);
+        client.subscribe("/topic/games/" + pin);
+        client.subscribe("/user/queue/events");
+        // Subscriptions are processed in order on the server; a sync after them is answered into them.
+        client.send("/app/games/" + pin + "/sync", "{}");
+        return client;
+    }
+
+    /** Opens the connection only; throws if the server refuses the CONNECT. */
+    public static StompTestClient open(int port, String pin, String header, String token) {
+        WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
+        stomp.setMessageConverter(new ByteArrayMessageConverter() {
+            @Override
+            protected boolean supportsMimeType(org.springframework.messaging.MessageHeaders headers) {
+                return true; // bodies are JSON bytes; the test parses them itself
+            }
+        });
+        stomp.setInboundMessageSizeLimit(1024 * 1024);
+        StompHeaders connect = new StompHeaders();
+        if (token != null) {
+            connect.add(header, token);
+        }
+        var holder = new StompTestClient[1];
+        var handler = new StompSessionHandlerAdapter() {
+            @Override
+            public void handleException(StompSession s, StompCommand command, StompHeaders headers, byte[] payload,
+                                        Throwable exception) {
+                if (holder[0] != null) {
+                    holder[0].transportErrors.add(String.valueOf(exception));
+                }
+            }
+
+            @Override
+            public void handleTransportError(StompSession s, Throwable exception) {
+                if (holder[0] != null) {
+                    holder[0].transportErrors.add(String.valueOf(exception));
+                }
+            }
+        };
+        try {
+            StompSession session = stomp.connectAsync("ws://127.0.0.1:" + port + "/ws", new WebSocketHttpHeaders(),
+                    connect, handler).get(10, TimeUnit.SECONDS);
+            StompTestClient client = new StompTestClient(session, pin);
+            holder[0] = client;
+            return client;
+        } catch (Exception e) {
+            throw new IllegalStateException("STOMP connect refused: " + e, e);
+        }
+    }
+
+    public void subscribe(String destination) {
+        session.subscribe(destination, new StompFrameHandler() {
+            @Override
+            public Type getPayloadType(StompHeaders headers) {
+                return byte[].class;
+            }
+
+            @Override
+            public void handleFrame(StompHeaders headers, Object payload) {
+                try {
+                    JsonNode event = JSON.readTree(new String((byte[]) payload, StandardCharsets.UTF_8));
+                    if ("PING".equals(event.path("type").asText())) {
+                        // Answer pings like the real page does, so the server can measure the delay.
+                        send("/app/games/" + pin + "/pong", "{\"seq\":" + event.get("seq").asLong() + "}");
+                    }
+                    seen.add(event);
+                    inbox.add(event);
+                } catch (Exception e) {
+                    transportErrors.add("unreadable event: " + e);
+                }
+            }
+        });
+    }
+
+    public void send(String destination, String jsonBody) {
+        StompHeaders headers = new StompHeaders();
+        headers.setDestination(destination);
+        headers.setContentType(org.springframework.util.MimeTypeUtils.APPLICATION_JSON);
+        session.send(headers, jsonBody.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void answer(int question, String answerJson) {
+        send("/app/games/" + pin + "/answer", "{\"question\":" + question + ",\"answer\":" + answerJson + "}");
+    }
+
+    public void host(String command) {
+        send("/app/games/" + pin + "/host", "{\"command\":\"" + command + "\"}");
+    }
+
+    public void sync() {
+        send("/app/games/" + pin + "/sync", "{}");
+    }
+
+    /** Waits for the next event of {@code type} (skipping others), or fails after {@code timeout}. */
+    public JsonNode await(String type, Duration timeout) {
+        return await(e -> type.equals(e.path("type").asText()), type, timeout);
+    }
+
+    public JsonNode await(String type) {
+        return await(type, Duration.ofSeconds(15));
+    }
+
+    public JsonNode await(Predicate<JsonNode> match, String description, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        try {
+            while (true) {
+                long left = end - System.nanoTime();
+                JsonNode event = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
+                if (event == null) {
+                    throw new AssertionError("No " + description + " within " + timeout + "; last events: "
+                            + last(8) + "; errors: " + transportErrors);
+                }
+                if (match.test(event)) {
+                    return event;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Every event received so far, including ones already consumed by await. */
+    public List<JsonNode> seen() {
+        return List.copyOf(seen);
+    }
+
+    public List<JsonNode> seen(String type) {
+        return seen.stream().filter(e -> type.equals(e.path("type").asText())).toList();
+    }
+
+    public void clearInbox() {
+        inbox.clear();
+    }
+
+    public boolean isConnected() {
+        return session.isConnected();
+    }
+
+    public List<String> transportErrors() {
+        return List.copyOf(transportErrors);
+    }
+
+    private List<String> last(int n) {
+        var all = new ArrayList<>(seen);
+        return all.subList(Math.max(0, all.size() - n), all.size()).stream().map(JsonNode::toString)
+                .map(s -> s.length() > 160 ? s.substring(0, 160) + "…" : s).toList();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (session.isConnected()) {
+                session.disconnect();
+            }
+        } catch (RuntimeException ignored) {
+            // already gone
+        }
+    }
+}
