@@ -40,12 +40,15 @@ export function correctAnswerBlock(reveal, choices) {
   const box = el('div', { class: 'correct-answer' });
 
   if (type === 'poll') {
+    box.classList.add('is-poll');
     box.append(el('p', { class: 'answer-label', text: 'Poll: there is no right or wrong answer.' }));
     return box;
   }
   if (type === 'order' && Array.isArray(reveal.correctOrder)) {
+    box.classList.add('is-order');
     box.append(el('p', { class: 'answer-label', text: 'Correct order' }),
-      el('ol', { class: 'answer-order' }, reveal.correctOrder.map((i) => el('li', { text: label(i) }))));
+      el('ol', { class: 'answer-order' }, reveal.correctOrder.map((i, pos) =>
+        el('li', {}, el('span', { class: 'order-num', 'aria-hidden': 'true', text: pos + 1 }), el('span', { text: label(i) })))));
     return box;
   }
   if (type === 'type') {

@@ -111,7 +111,6 @@ document.addEventListener('keydown', (e) => {
 // --- lobby ----------------------------------------------------------------------------------
 
 function renderLobby(e) {
-  countdown.stop();
   if (e.quizTitle) setQuizTitle(e.quizTitle);
   setText('pin', e.pin || pin);
   if (e.joinUrl) setText('join-url', e.joinUrl);
@@ -120,24 +119,50 @@ function renderLobby(e) {
   $('locked-note').hidden = !game.locked;
   document.querySelector('.join-panel').classList.toggle('is-locked', game.locked);
   setPlayerCount(e.playerCount);
-  enterPhase('lobby');
+  // The server re-sends LOBBY whenever the roster changes, also mid-game (a phone reconnecting):
+  // only the lobby itself (or a fresh connection) switches to the lobby screen.
+  if (game.phase === 'connecting' || game.phase === 'lobby' || game.statePhase === 'LOBBY') {
+    game.statePhase = null;
+    countdown.stop();
+    enterPhase('lobby');
+  }
 }
 
+// PLAYERS arrives on every roster change (also each reconnect mid-game), so the list is
+// updated in place: only newcomers animate in and nobody's chip flickers.
 function renderPlayers(players) {
   if (!Array.isArray(players)) return;
-  const list = clear($('roster'));
+  const list = $('roster');
+  const existing = new Map([...list.children].map((li) => [li.dataset.playerId, li]));
   game.connected = players.filter((p) => p.connected !== false).length;
+  let previous = null;
   for (const p of players) {
+    const id = String(p.playerId);
     const name = String(p.nickname ?? '');
     const gone = p.connected === false;
-    list.append(el('li', { class: gone ? 'player disconnected' : 'player', dataset: { playerId: p.playerId }, 'data-testid': 'player' },
-      el('span', { class: 'nickname', text: name }),
-      gone ? el('span', { class: 'status-note', text: '(disconnected)' }) : null,
-      el('button', {
-        type: 'button', class: 'kick', 'aria-label': `Kick ${name}`,
-        on: { click: () => command('kick', { playerId: p.playerId }) },
-      }, 'Kick')));
+    let li = existing.get(id);
+    existing.delete(id);
+    if (!li) {
+      li = el('li', { class: 'player new', dataset: { playerId: id }, 'data-testid': 'player' },
+        el('span', { class: 'nickname' }),
+        el('span', { class: 'status-note', text: '(disconnected)' }),
+        el('button', {
+          type: 'button', class: 'kick',
+          on: { click: () => command('kick', { playerId: id }) },
+        }, 'Kick'));
+    } else {
+      li.classList.remove('new');
+    }
+    li.querySelector('.nickname').textContent = name;
+    li.querySelector('.kick').setAttribute('aria-label', `Kick ${name}`);
+    li.querySelector('.status-note').hidden = !gone;
+    li.classList.toggle('disconnected', gone);
+    // Keep the server's order (join order) without re-inserting nodes that are already in place.
+    const want = previous ? previous.nextSibling : list.firstChild;
+    if (want !== li) list.insertBefore(li, want);
+    previous = li;
   }
+  for (const li of existing.values()) li.remove(); // kicked players
   $('roster-empty').hidden = players.length > 0;
   setPlayerCount(players.length);
 }
@@ -247,11 +272,11 @@ function renderReveal(r) {
         dataset: { index: i, count },
         'aria-label': `${label}: ${count} ${count === 1 ? 'answer' : 'answers'}${correct ? ', correct' : ''}`,
       },
-        el('span', { class: 'bar-count', text: formatNumber(count) }),
+        el('span', { class: 'bar-count' },
+          correct ? el('span', { class: 'tick', 'aria-hidden': 'true', text: '✓' }) : null,
+          el('span', { class: 'bar-number', text: formatNumber(count) })),
         el('div', { class: 'bar-track' }, el('div', { class: 'bar-fill', style: `height: ${(count / max) * 100}%` })),
-        el('div', { class: 'bar-label' }, shapeIcon(i),
-          el('span', { class: 'bar-text', text: label }),
-          correct ? el('span', { class: 'tick', text: '✓' }) : null)));
+        el('div', { class: 'bar-label' }, shapeIcon(i), el('span', { class: 'bar-text', text: label }))));
     });
   }
 
@@ -301,6 +326,7 @@ function onEvent(e) {
   switch (e.type) {
     case 'STATE':
       if (e.quizTitle) setQuizTitle(e.quizTitle);
+      game.statePhase = String(e.phase || '').toUpperCase();
       break;
     case 'LOBBY': renderLobby(e); break;
     case 'PLAYERS': renderPlayers(e.players); break;

@@ -548,7 +548,9 @@ function onEvent(e) {
       if (String(e.phase).toUpperCase() === 'LOBBY') setPhase('waiting');
       break;
     case 'LOBBY':
-      setPhase('waiting');
+      // LOBBY is re-broadcast on every roster change, also mid-game: it only matters before
+      // the first question.
+      if (['connecting', 'waiting', 'join'].includes(document.body.dataset.phase)) setPhase('waiting');
       break;
     case 'QUESTION': renderQuestion(e); break;
     case 'ACK': onAck(e); break;

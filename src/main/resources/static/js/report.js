@@ -73,15 +73,17 @@ function render(report) {
       el('td', {}, el('span', { text: q.text ?? '' }), type ? el('span', { class: 'qtype', text: type }) : null),
       cell(q.section),
       cell(type === 'poll' ? 'poll' : percentText(q.percentCorrect, scale), 'num'),
-      cell(Number.isFinite(num(q.answered)) ? formatNumber(q.answered) : '', 'num')));
+      cell(Number.isFinite(num(q.answered)) ? formatNumber(q.answered) : '', 'num'),
+      cell(Number.isFinite(num(q.averageResponseMs)) && num(q.answered) > 0 ? `${(num(q.averageResponseMs) / 1000).toFixed(1)} s` : '', 'num')));
   }
 
   const players = clear($('players'));
   const rows = list(report.players).slice().sort((a, b) => (num(a.rank) || 1e9) - (num(b.rank) || 1e9));
   for (const p of rows) {
-    players.append(el('tr', {},
-      cell(p.rank, 'num'),
-      cell(p.nickname),
+    const removed = p.kicked === true || !(num(p.rank) > 0);
+    players.append(el('tr', { class: removed ? 'removed' : '' },
+      cell(removed ? '–' : p.rank, 'num'),
+      el('td', {}, el('span', { text: p.nickname ?? '' }), p.kicked ? el('span', { class: 'qtype', text: 'removed' }) : null),
       cell(Number.isFinite(num(p.score)) ? formatNumber(p.score) : '', 'num'),
       cell(Number.isFinite(num(p.correctCount)) ? formatNumber(p.correctCount) : '', 'num'),
       cell(Number.isFinite(num(p.answeredCount)) ? formatNumber(p.answeredCount) : '', 'num')));

@@ -28,6 +28,8 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         // Students on the LAN reach the server by its IP, so any origin may open the socket;
         // the token in CONNECT, not the origin, is what grants access.
         registry.addEndpoint("/ws").setAllowedOriginPatterns("*");
+        // A client's frames are handled in the order it sent them: its SUBSCRIBE before its sync.
+        registry.setPreserveReceiveOrder(true);
     }
 
     @Override
@@ -41,6 +43,7 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
                 .setTaskScheduler(heartbeat);
         registry.setApplicationDestinationPrefixes("/app");
         registry.setUserDestinationPrefix("/user");
+        // Each client receives its messages in the order they were published.
         registry.setPreservePublishOrder(true);
     }
 
