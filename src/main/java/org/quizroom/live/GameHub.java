@@ -59,10 +59,13 @@ public class GameHub {
         volatile GameEvent.AnswerCounted lastCount;
         ScheduledFuture<?> deadlineTask;
         final Map<String, long[]> pings = new ConcurrentHashMap<>();
+        /** Players ever joined, kicked ones included: the next join's place in the tie-break order. */
+        int joined;
 
-        LiveGame(Game game, String hostToken) {
+        LiveGame(Game game, String hostToken, int joined) {
             this.game = game;
             this.hostToken = hostToken;
+            this.joined = joined;
         }
     }
 
@@ -109,7 +112,7 @@ public class GameHub {
         Game game = new Game(pin, quiz, options, settings, seed, clock);
         store.insertGame(new StoredGame(pin, quiz.id(), quiz.title(), quiz, options, hostToken, seed, Phase.LOBBY, -1,
                 false, clock.instant(), null, 0));
-        games.put(pin, new LiveGame(game, hostToken));
+        games.put(pin, new LiveGame(game, hostToken, 0));
         tokens.put(hostToken, Identity.host(pin));
         log.info("Game {} opened for quiz '{}'", pin, quiz.id());
         return new Created(pin, hostToken, links.joinUrl(pin));
@@ -122,8 +125,8 @@ public class GameHub {
         String token = Tokens.playerToken();
         synchronized (live.game) {
             List<GameEvent> events = live.game.join(playerId, nickname);
-            store.insertPlayer(new StoredPlayer(playerId, pin, token, nickname, live.game.players().size() - 1,
-                    false, clock.instant(), null, null));
+            store.insertPlayer(new StoredPlayer(playerId, pin, token, nickname, live.joined++, false,
+                    clock.instant(), null, null));
             tokens.put(token, Identity.player(pin, playerId));
             publish(live, events);
         }
@@ -357,7 +360,7 @@ public class GameHub {
                 a.answerText(), a.correct(), a.points(), a.responseMs(), a.receivedAt())).toList();
         game.restore(players.stream().map(p -> new Game.RestoredPlayer(p.id(), p.nickname(), p.kicked())).toList(),
                 answers, stored.phase(), stored.questionIndex(), stored.locked());
-        LiveGame live = new LiveGame(game, stored.hostToken());
+        LiveGame live = new LiveGame(game, stored.hostToken(), players.size());
         games.put(stored.pin(), live);
         tokens.put(stored.hostToken(), Identity.host(stored.pin()));
         players.stream().filter(p -> !p.kicked())
