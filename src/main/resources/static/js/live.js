@@ -101,7 +101,9 @@ export function connectGame({ pin, headers, onEvent, onStatus = () => {}, onRefu
       // with the same token can't help, so stop and let the page decide.
       stopped = true;
       client.deactivate();
-      const reason = (frame && frame.headers && frame.headers.message) || (frame && frame.body) || '';
+      // Before CONNECTED no version is agreed, so stompjs leaves STOMP 1.2 header escapes in.
+      const raw = (frame && frame.headers && frame.headers.message) || (frame && frame.body) || '';
+      const reason = String(raw).replace(/\\(.)/g, (_, c) => ({ c: ':', n: '\n', r: '\r', '\\': '\\' }[c] ?? c));
       onStatus('stopped');
       onRefused(reason);
     }
