@@ -86,6 +86,7 @@ public final class Game {
     }
 
     public synchronized List<GameEvent> kick(String playerId) {
+        requireNotFinished();
         Player player = activePlayer(playerId);
         player.kicked = true;
         player.connected = false;
@@ -135,6 +136,7 @@ public final class Game {
     // ---------------------------------------------------------------- flow
 
     public synchronized List<GameEvent> start() {
+        requireNotFinished();
         if (phase != Phase.LOBBY) {
             throw new GameException(ErrorCode.INVALID_STATE, "The game has already started.");
         }
@@ -154,6 +156,7 @@ public final class Game {
 
     /** Closes the open question now. */
     public synchronized List<GameEvent> skip() {
+        requireNotFinished();
         if (phase != Phase.QUESTION) {
             throw new GameException(ErrorCode.INVALID_STATE, "There is no open question to skip.");
         }
@@ -201,6 +204,7 @@ public final class Game {
     public synchronized AnswerOutcome answer(String playerId, int questionIndex, Answer answer) {
         Instant received = clock.instant();
         Player player = activePlayer(playerId);
+        requireNotFinished();
         if (phase != Phase.QUESTION || questionIndex != index) {
             if (questionIndex == index && (phase == Phase.REVEAL || phase == Phase.LEADERBOARD)) {
                 throw new GameException(ErrorCode.TOO_LATE, "Time is up for this question.");
@@ -251,9 +255,11 @@ public final class Game {
     /**
      * The current screen for a (re)connecting client. For a player it also marks the open
      * question as delivered now if it never reached them (a late joiner's clock starts here).
+     * {@code null} asks for the host's view; an unknown or kicked player is refused
+     * (UNKNOWN_PLAYER) rather than shown the game.
      */
     public synchronized SyncView sync(String playerIdOrNull) {
-        Player player = playerIdOrNull == null ? null : players.get(playerIdOrNull);
+        Player player = playerIdOrNull == null ? null : activePlayer(playerIdOrNull);
         if (player != null && phase == Phase.QUESTION) {
             player.deliveredAt.putIfAbsent(index, clock.instant());
         }
@@ -392,14 +398,14 @@ public final class Game {
                     apply(player, question, a);
                 }
             }
-        } else if (storedPhase == Phase.REVEAL || storedPhase == Phase.LEADERBOARD) {
+        } else if (storedPhase != Phase.LOBBY && storedIndex >= 0) {
+            // REVEAL, LEADERBOARD, or FINISHED after at least one question: the last reveal and
+            // each player's last result are shown again, as they were before the restart.
             index = storedIndex;
             lastReveal = reveal(currentQuestion());
             lastResults.clear();
             results(currentQuestion()).forEach(r -> lastResults.put(r.playerId(), r));
             phase = storedPhase;
-        } else if (storedPhase == Phase.FINISHED) {
-            index = storedIndex;
         }
     }
 

@@ -14,8 +14,14 @@ public final class NicknamePolicy {
 
     public static final int MAX_LENGTH = 30;
 
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}\\u2028\\u2029]");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /**
+     * Control, format (zero-width, bidi), private-use and unassigned characters, line separators,
+     * and the blank "filler" letters (Hangul fillers, braille blank) used to fake an empty name.
+     */
+    private static final Pattern CONTROL = Pattern.compile(
+            "[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}\\u2028\\u2029\\u115F\\u1160\\u3164\\uFFA0\\u2800]");
+    /** Any run of spaces, including no-break, em and ideographic spaces. */
+    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Zs}]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -35,7 +41,10 @@ public final class NicknamePolicy {
         if (CONTROL.matcher(raw).find()) {
             throw invalid("Nicknames cannot contain control or invisible characters.");
         }
-        String shown = SPACES.matcher(Normalizer.normalize(raw, Normalizer.Form.NFC).strip()).replaceAll(" ");
+        String shown = SPACES.matcher(Normalizer.normalize(raw, Normalizer.Form.NFC)).replaceAll(" ").strip();
+        if (shown.isEmpty()) {
+            throw invalid("Please type a nickname.");
+        }
         if (shown.codePointCount(0, shown.length()) > MAX_LENGTH) {
             throw invalid("Nicknames can be at most " + MAX_LENGTH + " characters long.");
         }

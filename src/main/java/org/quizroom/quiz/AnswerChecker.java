@@ -52,10 +52,11 @@ public final class AnswerChecker {
 
     /**
      * Folds a typed answer so that case, accents, punctuation and spacing do not matter:
-     * "Dé-Stalinisation " and "destalinisation" compare equal.
+     * "Dé-Stalinisation " and "destalinisation" compare equal. Compatibility forms fold too
+     * (NFKD), so "CO₂" matches "CO2" and full-width "１９５３" matches "1953".
      */
     public static String normalise(String text) {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
         String plain = MARKS.matcher(decomposed).replaceAll("");
         return NOT_ALNUM.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll("");
     }

@@ -41,6 +41,11 @@ public class QuizCatalog {
                     String text = Files.readString(file, StandardCharsets.UTF_8);
                     QuizParser.Result result = QuizParser.parse(id, name, text);
                     if (result instanceof QuizParser.Parsed parsed) {
+                        if (loaded.containsKey(id)) {
+                            found.add(new QuizProblem(name, null, null, "another file is also called '" + id
+                                    + "' (.yaml and .yml); rename one of them, this one was not loaded"));
+                            continue;
+                        }
                         loaded.put(id, parsed.quiz());
                     } else {
                         found.addAll(((QuizParser.Failed) result).problems());

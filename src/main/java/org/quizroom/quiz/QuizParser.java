@@ -7,10 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Turns the text of one quiz file into a {@link Quiz}, or into every problem found in it, each
@@ -58,7 +65,14 @@ public final class QuizParser {
     private Result parse(String id, String yamlText) {
         Object root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yamlText);
+            var options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            var dump = new DumperOptions();
+            root = new Yaml(new SafeConstructor(options), new Representer(dump), dump, options, new PlainResolver())
+                    .load(yamlText);
+        } catch (MarkedYAMLException e) {
+            problem(null, null, "not valid YAML: " + describe(e));
+            return new Failed(problems);
         } catch (YAMLException e) {
             problem(null, null, "not valid YAML: " + firstLine(e.getMessage()));
             return new Failed(problems);
@@ -128,9 +142,9 @@ public final class QuizParser {
             case POLL -> choices = choiceList(map, "choices", n, 2, 6);
             case TRUEFALSE -> {
                 choices = List.of("True", "False");
-                Object answer = map.get("answer");
-                if (answer instanceof Boolean b) {
-                    correct = Set.of(b ? 0 : 1);
+                Boolean answer = trueOrFalse(map.get("answer"));
+                if (answer != null) {
+                    correct = Set.of(answer ? 0 : 1);
                 } else {
                     problem(n, "answer", "must be true or false");
                 }
@@ -243,6 +257,8 @@ public final class QuizParser {
         }
         if (!choices.isEmpty() && indices.size() == choices.size()) {
             problem(n, "answers", "cannot mark every choice correct");
+        } else if (indices.size() == 1) {
+            problem(n, "answers", "needs at least two correct choices (use type: single for one)");
         }
         return indices;
     }
@@ -313,6 +329,20 @@ public final class QuizParser {
         }
     }
 
+    private static Boolean trueOrFalse(Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof String s) {
+            return switch (s.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "true", "yes" -> Boolean.TRUE;
+                case "false", "no" -> Boolean.FALSE;
+                default -> null;
+            };
+        }
+        return null;
+    }
+
     /** Accepts strings and plain scalars (numbers, booleans) written without quotes. */
     private static String scalarText(Object value) {
         if (value instanceof String s) {
@@ -328,10 +358,47 @@ public final class QuizParser {
         problems.add(new QuizProblem(file, question, field, message));
     }
 
+    /** "while scanning a quoted scalar (line 4, column 11): found unexpected end of stream (line 6, column 1)". */
+    private static String describe(MarkedYAMLException e) {
+        var text = new StringBuilder();
+        if (e.getContext() != null) {
+            text.append(e.getContext()).append(where(e.getContextMark())).append(": ");
+        }
+        text.append(e.getProblem() == null ? "unreadable" : e.getProblem().strip()).append(where(e.getProblemMark()));
+        return text.toString();
+    }
+
+    private static String where(Mark mark) {
+        return mark == null ? "" : " (line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ")";
+    }
+
     private static String firstLine(String message) {
         if (message == null) {
             return "unreadable";
         }
         return message.lines().limit(3).reduce((a, b) -> a + " " + b.strip()).orElse(message);
+    }
+
+    /**
+     * Resolves unquoted scalars the YAML 1.2 way: only true/false are booleans and only plain
+     * decimal numbers are numbers. SnakeYAML's default (YAML 1.1) would turn choices such as
+     * Yes, No, On, Off into booleans, 1953-03-05 into a date, 1:30 into 90 and 010 into 8.
+     */
+    private static final class PlainResolver extends Resolver {
+
+        private static final Pattern BOOL = Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$");
+        private static final Pattern INT = Pattern.compile("^[-+]?(?:0|[1-9][0-9]*)$");
+        private static final Pattern FLOAT =
+                Pattern.compile("^[-+]?(?:(?:0|[1-9][0-9]*)(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?$");
+        private static final Pattern NULL = Pattern.compile("^(?:~|null|Null|NULL)$");
+
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.BOOL, BOOL, "tTfF", 10);
+            addImplicitResolver(Tag.INT, INT, "-+0123456789", 20);
+            addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.", 40);
+            addImplicitResolver(Tag.NULL, NULL, "~nN", 10);
+            addImplicitResolver(Tag.NULL, Resolver.EMPTY, null, 10);
+        }
     }
 }

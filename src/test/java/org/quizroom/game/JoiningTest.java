@@ -1,0 +1,112 @@
+package org.quizroom.game;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quizroom.quiz.Questions.singles;
+
+import org.junit.jupiter.api.Test;
+
+/** Who may join and under what name. */
+class JoiningTest {
+
+    private final GameFixture f = new GameFixture(singles(2));
+    private final Game game = f.game;
+
+    @Test
+    void playersAppearInJoinOrder() {
+        f.joinAll("Ann", "Bob", "Cat");
+        assertThat(game.players()).extracting(PlayerView::nickname).containsExactly("Ann", "Bob", "Cat");
+        assertThat(game.players()).allSatisfy(p -> {
+            assertThat(p.score()).isZero();
+            assertThat(p.streak()).isZero();
+            assertThat(p.connected()).isTrue();
+        });
+    }
+
+    @Test
+    void aNicknameIsTakenWhateverItsCaseAccentsOrSpacing() {
+        f.join("Zoë");
+        for (String same : new String[] {"zoe", "ZOE", "Zoe", "Z o e", "zoë!", "Ｚｏｅ"}) {
+            f.assertRefused(ErrorCode.NICKNAME_TAKEN, () -> game.join("id-x", same));
+        }
+        f.join("Zoey");
+        assertThat(game.players()).hasSize(2);
+    }
+
+    @Test
+    void aLockedGameRefusesNewPlayersUntilUnlocked() {
+        f.join("Ann");
+        game.lock();
+        f.assertRefused(ErrorCode.GAME_LOCKED, () -> game.join("id-Bob", "Bob"));
+        game.unlock();
+        f.join("Bob");
+        assertThat(game.players()).hasSize(2);
+    }
+
+    @Test
+    void aLockedGameStillLetsItsPlayersReconnect() {
+        String ann = f.join("Ann");
+        game.lock();
+        game.setConnected(ann, false);
+        game.setConnected(ann, true);
+        assertThat(game.players().get(0).connected()).isTrue();
+    }
+
+    @Test
+    void lateJoiningIsAllowedByDefault() {
+        f.join("Ann");
+        game.start();
+        f.join("Late");
+        game.skip();
+        f.join("Later");
+        game.next();
+        f.join("Latest");
+        assertThat(game.players()).hasSize(4);
+    }
+
+    @Test
+    void withoutLateJoiningTheGameIsClosedOnceStarted() {
+        GameFixture g = new GameFixture(singles(2), GameFixture.options(true, true, false, false, 1.0));
+        g.join("Ann");
+        g.game.start();
+        g.assertRefused(ErrorCode.GAME_LOCKED, () -> g.game.join("id-Late", "Late"));
+        g.game.skip();
+        g.assertRefused(ErrorCode.GAME_LOCKED, () -> g.game.join("id-Late", "Late"));
+    }
+
+    @Test
+    void aFinishedGameRefusesNewPlayers() {
+        f.join("Ann");
+        game.end();
+        f.assertRefused(ErrorCode.GAME_FINISHED, () -> game.join("id-Bob", "Bob"));
+    }
+
+    @Test
+    void aFullGameRefusesNewPlayers() {
+        GameFixture g = new GameFixture(singles(1), GameOptions.defaults(), new GameSettings(2, 300));
+        String ann = g.join("Ann");
+        g.join("Bob");
+        g.assertRefused(ErrorCode.GAME_FULL, () -> g.game.join("id-Cat", "Cat"));
+        g.game.kick(ann);
+        g.join("Cat");
+        assertThat(g.game.players()).extracting(PlayerView::nickname).containsExactly("Bob", "Cat");
+    }
+
+    @Test
+    void kickingFreesTheName() {
+        String ann = f.join("Ann");
+        game.kick(ann);
+        String again = f.join("ann");
+        assertThat(game.players()).extracting(PlayerView::playerId).containsExactly(again);
+    }
+
+    @Test
+    void aKickedPlayerIsGoneFromTheRosterAndItsEvents() {
+        String ann = f.join("Ann");
+        f.join("Bob");
+        GameEvent.RosterChanged roster = GameFixture.only(game.kick(ann), GameEvent.RosterChanged.class);
+        assertThat(roster.players()).extracting(PlayerView::nickname).containsExactly("Bob");
+        assertThat(roster.playerCount()).isEqualTo(1);
+        assertThat(game.setConnected(ann, true)).as("a kicked player's connection is ignored").isEmpty();
+        assertThat(game.players()).extracting(PlayerView::nickname).containsExactly("Bob");
+    }
+}

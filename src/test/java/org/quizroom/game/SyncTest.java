@@ -1,0 +1,172 @@
+package org.quizroom.game;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quizroom.game.GameFixture.choice;
+import static org.quizroom.game.GameFixture.only;
+import static org.quizroom.quiz.Questions.singles;
+
+import org.junit.jupiter.api.Test;
+
+/** What a (re)connecting player or host is shown. */
+class SyncTest {
+
+    private final GameFixture f = new GameFixture(singles(2));
+    private final Game game = f.game;
+    private final String ann = f.join("Ann");
+    private final String bob = f.join("Bob");
+
+    @Test
+    void inTheLobbyEveryoneSeesTheLobby() {
+        SyncView view = game.sync(ann);
+        assertThat(view.phase()).isEqualTo(Phase.LOBBY);
+        assertThat(view.you()).isEqualTo(new PlayerView(ann, "Ann", true, 0, 0));
+        assertThat(view.rank()).isEqualTo(1);
+        assertThat(view.question()).isNull();
+        assertThat(view.remainingMs()).isZero();
+        assertThat(view.answered()).isFalse();
+        assertThat(view.reveal()).isNull();
+        assertThat(view.result()).isNull();
+        assertThat(view.podium()).isEmpty();
+        assertThat(view.fin()).isNull();
+        assertThat(view.playerCount()).isEqualTo(2);
+        assertThat(view.locked()).isFalse();
+        game.lock();
+        assertThat(game.sync(null).locked()).isTrue();
+    }
+
+    @Test
+    void theHostSeesEverythingButAPlayersOwnParts() {
+        game.start();
+        SyncView host = game.sync(null);
+        assertThat(host.you()).isNull();
+        assertThat(host.rank()).isNull();
+        assertThat(host.question()).isEqualTo(game.questionView(0));
+        assertThat(host.answered()).isFalse();
+        assertThat(host.result()).isNull();
+        assertThat(host.leaderboard()).hasSize(2);
+    }
+
+    @Test
+    void duringAQuestionAPlayerSeesItWithTheTimeLeftAndWhetherTheyAnswered() {
+        game.start();
+        f.advanceMs(6_000);
+        SyncView before = game.sync(ann);
+        assertThat(before.phase()).isEqualTo(Phase.QUESTION);
+        assertThat(before.question()).isEqualTo(game.questionView(0));
+        assertThat(before.question().choices()).containsExactly("right", "wrong", "other", "none");
+        assertThat(before.remainingMs()).isEqualTo(14_000);
+        assertThat(before.answered()).isFalse();
+
+        f.answer(ann, choice(0));
+        f.advanceMs(1_000);
+        SyncView after = game.sync(ann);
+        assertThat(after.answered()).isTrue();
+        assertThat(after.remainingMs()).isEqualTo(13_000);
+        assertThat(after.you().score()).isEqualTo(850);
+        assertThat(game.sync(bob).answered()).isFalse();
+    }
+
+    @Test
+    void duringTheRevealAPlayerSeesTheAnswerAndTheirResult() {
+        game.start();
+        f.answer(ann, choice(0));
+        GameEvent.QuestionClosed closed = only(game.skip(), GameEvent.QuestionClosed.class);
+        SyncView view = game.sync(ann);
+        assertThat(view.phase()).isEqualTo(Phase.REVEAL);
+        assertThat(view.question()).isNull();
+        assertThat(view.reveal()).isEqualTo(closed.reveal());
+        assertThat(view.result()).isEqualTo(closed.results().get(0));
+        assertThat(view.result().points()).isEqualTo(1000);
+        assertThat(game.sync(bob).result().answered()).isFalse();
+        assertThat(view.rank()).isEqualTo(1);
+        assertThat(game.sync(bob).rank()).isEqualTo(2);
+    }
+
+    @Test
+    void onTheLeaderboardTheLastRevealAndResultStay() {
+        game.start();
+        f.answer(ann, choice(0));
+        GameEvent.QuestionClosed closed = only(game.skip(), GameEvent.QuestionClosed.class);
+        GameEvent.LeaderboardShown board = only(game.next(), GameEvent.LeaderboardShown.class);
+        SyncView view = game.sync(ann);
+        assertThat(view.phase()).isEqualTo(Phase.LEADERBOARD);
+        assertThat(view.reveal()).isEqualTo(closed.reveal());
+        assertThat(view.result()).isEqualTo(closed.results().get(0));
+        assertThat(view.leaderboard()).isEqualTo(board.top());
+    }
+
+    @Test
+    void theNextQuestionClearsTheLastResult() {
+        game.start();
+        f.answer(ann, choice(0));
+        game.skip();
+        game.next();
+        game.next();
+        SyncView view = game.sync(ann);
+        assertThat(view.result()).isNull();
+        assertThat(view.reveal()).isNull();
+        assertThat(view.answered()).isFalse();
+    }
+
+    @Test
+    void atTheEndAPlayerSeesThePodiumAndTheirFinalPlace() {
+        game.start();
+        f.answer(bob, choice(0));
+        GameEvent.QuestionClosed closed = only(game.skip(), GameEvent.QuestionClosed.class);
+        GameEvent.GameFinished finished = only(game.end(), GameEvent.GameFinished.class);
+        SyncView view = game.sync(ann);
+        assertThat(view.phase()).isEqualTo(Phase.FINISHED);
+        assertThat(view.podium()).isEqualTo(finished.podium());
+        assertThat(view.fin()).isEqualTo(new PlayerFinal(ann, 2, 0, 2, 0, 1));
+        assertThat(view.result()).as("the last question's result").isEqualTo(closed.results().get(1));
+        assertThat(view.reveal()).isNull();
+        assertThat(view.question()).isNull();
+        assertThat(game.sync(bob).fin()).isEqualTo(new PlayerFinal(bob, 1, 1000, 2, 1, 1));
+        assertThat(game.sync(null).fin()).isNull();
+        assertThat(game.sync(null).podium()).isEqualTo(finished.podium());
+    }
+
+    @Test
+    void aLateJoinerSeesTheOpenQuestionAndOnlyTheTimeLeft() {
+        game.start();
+        f.advanceMs(15_000);
+        String late = f.join("Late");
+        SyncView view = game.sync(late);
+        assertThat(view.question()).isEqualTo(game.questionView(0));
+        assertThat(view.remainingMs()).isEqualTo(5_000);
+        assertThat(view.you().nickname()).isEqualTo("Late");
+        assertThat(view.rank()).isEqualTo(3);
+    }
+
+    @Test
+    void aDroppedPlayerComesBackWithTheirScoreAndStreak() {
+        game.start();
+        f.answer(ann, choice(0));
+        game.skip();
+        game.next();
+        game.next();
+        f.answer(ann, choice(0));
+        game.setConnected(ann, false);
+        f.advanceMs(3_000);
+        game.setConnected(ann, true);
+        SyncView view = game.sync(ann);
+        assertThat(view.you()).isEqualTo(new PlayerView(ann, "Ann", true, 2100, 2));
+        assertThat(view.answered()).isTrue();
+        assertThat(view.remainingMs()).isEqualTo(17_000);
+    }
+
+    @Test
+    void aKickedPlayerCannotSync() {
+        game.start();
+        game.kick(bob);
+        assertThatThrownBy(() -> game.sync(bob)).isInstanceOfSatisfying(GameException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_PLAYER));
+    }
+
+    @Test
+    void anUnknownPlayerIsNotTreatedAsTheHost() {
+        assertThatThrownBy(() -> game.sync("id-nobody")).isInstanceOfSatisfying(GameException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_PLAYER));
+    }
+}

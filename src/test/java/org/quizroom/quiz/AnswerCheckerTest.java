@@ -1,0 +1,208 @@
+package org.quizroom.quiz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
+import static org.quizroom.quiz.Questions.multi;
+import static org.quizroom.quiz.Questions.number;
+import static org.quizroom.quiz.Questions.order;
+import static org.quizroom.quiz.Questions.poll;
+import static org.quizroom.quiz.Questions.single;
+import static org.quizroom.quiz.Questions.trueFalse;
+import static org.quizroom.quiz.Questions.typed;
+
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AnswerCheckerTest {
+
+    private static Answer choice(int i) {
+        return new Answer.Choice(i);
+    }
+
+    private static Answer picks(Integer... indices) {
+        return new Answer.Choices(List.of(indices));
+    }
+
+    private static Answer text(String s) {
+        return new Answer.Text(s);
+    }
+
+    private static Answer num(double d) {
+        return new Answer.Numeric(d);
+    }
+
+    @Nested
+    class SingleAndTrueFalse {
+        private final Question capital = single("Capital of France?", 1, "Lyon", "Paris", "Nice");
+
+        @Test
+        void theCorrectChoiceIsRightAndTheOthersWrong() {
+            assertThat(AnswerChecker.check(capital, choice(1))).isEqualTo(Verdict.RIGHT);
+            assertThat(AnswerChecker.check(capital, choice(0))).isEqualTo(Verdict.WRONG);
+            assertThat(AnswerChecker.check(capital, choice(2))).isEqualTo(Verdict.WRONG);
+        }
+
+        @Test
+        void trueFalseUsesZeroForTrueAndOneForFalse() {
+            Question q = trueFalse("Water is wet.", true);
+            assertThat(AnswerChecker.check(q, choice(0)).correct()).isTrue();
+            assertThat(AnswerChecker.check(q, choice(1)).correct()).isFalse();
+            Question f = trueFalse("The moon is cheese.", false);
+            assertThat(AnswerChecker.check(f, choice(1)).correct()).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {-1, 3, 99})
+        void aChoiceOutsideTheListIsInvalid(int index) {
+            assertThatThrownBy(() -> AnswerChecker.check(capital, choice(index)))
+                    .isInstanceOf(InvalidAnswerException.class).hasMessageContaining("does not exist");
+        }
+
+        @Test
+        void anythingButOneIndexIsInvalid() {
+            assertThatThrownBy(() -> AnswerChecker.check(capital, picks(1))).isInstanceOf(InvalidAnswerException.class);
+            assertThatThrownBy(() -> AnswerChecker.check(capital, text("Paris"))).isInstanceOf(InvalidAnswerException.class);
+            assertThatThrownBy(() -> AnswerChecker.check(capital, num(1))).isInstanceOf(InvalidAnswerException.class);
+        }
+    }
+
+    @Nested
+    class Multi {
+        // correct: 0, 1, 2 of five
+        private final Question q = multi("Pick the primes", List.of(0, 1, 2), "2", "3", "5", "4", "6");
+
+        @Test
+        void theExactSetIsCorrectWithFullCreditInAnyOrder() {
+            assertThat(AnswerChecker.check(q, picks(2, 0, 1))).isEqualTo(new Verdict(true, 1.0));
+        }
+
+        @Test
+        void aSubsetEarnsItsShareButIsNotCorrect() {
+            Verdict v = AnswerChecker.check(q, picks(0, 1));
+            assertThat(v.correct()).isFalse();
+            assertThat(v.credit()).isCloseTo(2.0 / 3, offset(1e-9));
+        }
+
+        @Test
+        void wrongPicksCancelRightOnes() {
+            assertThat(AnswerChecker.check(q, picks(0, 1, 2, 3)).credit())
+                    .isCloseTo(2.0 / 3, offset(1e-9));
+            assertThat(AnswerChecker.check(q, picks(0, 1, 2, 3)).correct()).isFalse();
+            assertThat(AnswerChecker.check(q, picks(0, 3)).credit()).isZero();
+        }
+
+        @Test
+        void creditNeverGoesBelowZero() {
+            assertThat(AnswerChecker.check(q, picks(3, 4)).credit()).isZero();
+            assertThat(AnswerChecker.check(q, picks(0, 3, 4)).credit()).isZero();
+        }
+
+        @Test
+        void emptyDuplicateOrOutOfRangePicksAreInvalid() {
+            assertThatThrownBy(() -> AnswerChecker.check(q, picks())).isInstanceOf(InvalidAnswerException.class);
+            assertThatThrownBy(() -> AnswerChecker.check(q, picks(0, 0))).isInstanceOf(InvalidAnswerException.class)
+                    .hasMessageContaining("twice");
+            assertThatThrownBy(() -> AnswerChecker.check(q, picks(0, 5))).isInstanceOf(InvalidAnswerException.class);
+            assertThatThrownBy(() -> AnswerChecker.check(q, choice(0))).isInstanceOf(InvalidAnswerException.class);
+        }
+    }
+
+    @Nested
+    class Order {
+        private final Question q = order("Oldest first", "1953", "1956", "1962");
+
+        @Test
+        void onlyTheExactOrderIsRight() {
+            assertThat(AnswerChecker.check(q, picks(0, 1, 2))).isEqualTo(Verdict.RIGHT);
+            assertThat(AnswerChecker.check(q, picks(0, 2, 1))).isEqualTo(Verdict.WRONG);
+            assertThat(AnswerChecker.check(q, picks(2, 1, 0))).isEqualTo(Verdict.WRONG);
+        }
+
+        @Test
+        void everyItemMustBePlacedExactlyOnce() {
+            assertThatThrownBy(() -> AnswerChecker.check(q, picks(0, 1))).isInstanceOf(InvalidAnswerException.class);
+            assertThatThrownBy(() -> AnswerChecker.check(q, picks(0, 1, 1))).isInstanceOf(InvalidAnswerException.class);
+            assertThatThrownBy(() -> AnswerChecker.check(q, picks(0, 1, 2, 3))).isInstanceOf(InvalidAnswerException.class);
+        }
+    }
+
+    @Nested
+    class Typed {
+        private final Question q = typed("Khrushchev's campaign?", "de-Stalinisation", "destalinization");
+
+        @ParameterizedTest
+        @ValueSource(strings = {"de-Stalinisation", "DESTALINISATION", "De Stalinisation", "  destalinisation  ",
+                "Dé-Stalinisation", "de.stalinisation!", "destalinization", "DE-STALINIZATION"})
+        void caseAccentSpaceAndPunctuationDoNotMatter(String given) {
+            assertThat(AnswerChecker.check(q, text(given)).correct()).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"stalinisation", "de-Stalinisations", "", "   ", "---"})
+        void otherWordsAndEmptyAnswersAreWrong(String given) {
+            assertThat(AnswerChecker.check(q, text(given))).isEqualTo(Verdict.WRONG);
+        }
+
+        @Test
+        void normaliseFoldsToLowerCaseLettersAndDigits() {
+            assertThat(AnswerChecker.normalise("Dé-Stalinisation ")).isEqualTo("destalinisation");
+            assertThat(AnswerChecker.normalise("CO₂ 2")).isEqualTo("co22");
+        }
+
+        @Test
+        void aNonTextAnswerIsInvalid() {
+            assertThatThrownBy(() -> AnswerChecker.check(q, choice(0))).isInstanceOf(InvalidAnswerException.class);
+        }
+    }
+
+    @Nested
+    class Numbers {
+        private final Question year = number("Stalin died in?", 1953, 0);
+        private final Question roughly = number("Pi to one decimal?", 3.1, 0.05);
+
+        @Test
+        void exactValueIsRightNeighbourWrongWithoutTolerance() {
+            assertThat(AnswerChecker.check(year, num(1953)).correct()).isTrue();
+            assertThat(AnswerChecker.check(year, num(1954)).correct()).isFalse();
+            assertThat(AnswerChecker.check(year, num(1952.5)).correct()).isFalse();
+        }
+
+        @Test
+        void withinToleranceInclusiveIsRight() {
+            assertThat(AnswerChecker.check(roughly, num(3.15)).correct()).isTrue();
+            assertThat(AnswerChecker.check(roughly, num(3.05)).correct()).isTrue();
+            assertThat(AnswerChecker.check(roughly, num(3.16)).correct()).isFalse();
+            assertThat(AnswerChecker.check(number("Year?", 1960, 1), num(1961)).correct()).isTrue();
+            assertThat(AnswerChecker.check(number("Year?", 1960, 1), num(1962)).correct()).isFalse();
+        }
+
+        @Test
+        void nonFiniteOrNonNumericAnswersAreInvalid() {
+            assertThatThrownBy(() -> AnswerChecker.check(year, num(Double.NaN))).isInstanceOf(InvalidAnswerException.class);
+            assertThatThrownBy(() -> AnswerChecker.check(year, num(Double.POSITIVE_INFINITY)))
+                    .isInstanceOf(InvalidAnswerException.class);
+            assertThatThrownBy(() -> AnswerChecker.check(year, text("1953"))).isInstanceOf(InvalidAnswerException.class);
+        }
+    }
+
+    @Nested
+    class Polls {
+        private final Question q = poll("Enjoyed it?", "Yes", "No");
+
+        @Test
+        void anyValidChoiceIsAcceptedButNeverCorrectNorCredited() {
+            assertThat(AnswerChecker.check(q, choice(0))).isEqualTo(new Verdict(false, 0.0));
+            assertThat(AnswerChecker.check(q, choice(1))).isEqualTo(new Verdict(false, 0.0));
+        }
+
+        @Test
+        void outOfRangeOrWrongShapeIsInvalid() {
+            assertThatThrownBy(() -> AnswerChecker.check(q, choice(2))).isInstanceOf(InvalidAnswerException.class);
+            assertThatThrownBy(() -> AnswerChecker.check(q, picks(0))).isInstanceOf(InvalidAnswerException.class);
+        }
+    }
+}
