@@ -52,12 +52,14 @@ export function correctAnswerBlock(reveal, choices) {
     return box;
   }
   if (type === 'type') {
+    box.classList.add('is-value');
     const accepted = Array.isArray(reveal.acceptedAnswers) ? reveal.acceptedAnswers : [];
     box.append(el('p', { class: 'answer-label', text: accepted.length > 1 ? 'Accepted answers' : 'Correct answer' }),
       el('p', { class: 'answer-value', text: accepted.join(' · ') || '—' }));
     return box;
   }
   if (type === 'number') {
+    box.classList.add('is-value');
     const tol = Number(reveal.tolerance) || 0;
     const value = reveal.correctNumber;
     box.append(el('p', { class: 'answer-label', text: 'Correct answer' }),

@@ -83,9 +83,12 @@ function command(name, extra = {}) {
   return true;
 }
 
+// skip/next carry the index on screen, so the server refuses a replayed or double-clicked
+// command (STALE_COMMAND) instead of skipping a question.
 function primary(name) {
   if (primaryHold) return;
-  if (command(name)) holdPrimary();
+  const extra = name !== 'start' && Number.isInteger(game.screenIndex) ? { question: game.screenIndex } : {};
+  if (command(name, extra)) holdPrimary();
 }
 
 $('start').addEventListener('click', () => primary('start'));
@@ -163,6 +166,8 @@ function renderPlayers(players) {
     previous = li;
   }
   for (const li of existing.values()) li.remove(); // kicked players
+  // A full class must fit on the projector without scrolling: chips shrink as the class grows.
+  list.dataset.density = players.length > 60 ? 'xs' : players.length > 30 ? 's' : players.length > 12 ? 'm' : '';
   $('roster-empty').hidden = players.length > 0;
   setPlayerCount(players.length);
 }
@@ -208,6 +213,7 @@ function renderQuestion(q) {
   if (Number.isFinite(Number(q.total))) game.total = Number(q.total);
   const isNew = !game.current || game.current.index !== q.index || game.phase !== 'question';
   game.current = q;
+  game.screenIndex = Number(q.index);
 
   setText('question-progress', `Question ${Number(q.index) + 1} of ${q.total ?? '?'}`);
   const points = type === 'poll' ? 'Poll' : ({ double: 'Double points', none: 'No points' }[q.points] || '');
@@ -241,6 +247,7 @@ function setAnswered(answered, of) {
 
 function renderReveal(r) {
   countdown.stop();
+  game.screenIndex = Number(r.index);
   const q = recallQuestion(r.index) || {};
   const type = normType(r.questionType || q.questionType);
   const choices = Array.isArray(r.choices) ? r.choices : (Array.isArray(q.choices) ? q.choices : []);
@@ -289,6 +296,7 @@ function renderReveal(r) {
 
 function renderLeaderboard(e) {
   countdown.stop();
+  game.screenIndex = Number(e.index);
   const total = e.total ?? game.total;
   setText('leaderboard-progress', e.index != null ? `After question ${Number(e.index) + 1}${total ? ` of ${total}` : ''}` : '');
   const list = clear($('leaderboard'));
@@ -339,7 +347,8 @@ function onEvent(e) {
     case 'FINISHED': renderFinished(e); break;
     case 'ERROR':
       releasePrimary();
-      toast(e.message || `The server refused that (${e.code || 'error'}).`);
+      // A stale command means the screen had already moved on: nothing to tell the teacher.
+      if (e.code !== 'STALE_COMMAND') toast(e.message || `The server refused that (${e.code || 'error'}).`);
       break;
     default:
       break; // events for players (RESULT, ACK, …) and future ones are ignored
@@ -365,7 +374,7 @@ if (!pin) {
     onStatus: statusBanner($('connection-status')),
     onRefused: (reason) => {
       if (game.finished) return; // the podium stays up even if the server lets the game go
-      fail(`The server did not accept this host key for game ${pin}${reason ? ` (${reason})` : ''}. Open the game from the dashboard.`);
+      fail(`The server did not accept this host key for game ${pin}. ${reason || ''} Open the game, or its report, from the dashboard.`);
     },
   });
 }

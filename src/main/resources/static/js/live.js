@@ -99,15 +99,32 @@ export function connectGame({ pin, headers, onEvent, onStatus = () => {}, onRefu
     if (!connectedNow) {
       // The CONNECT itself was refused: the token is unknown, kicked or expired. Retrying
       // with the same token can't help, so stop and let the page decide.
-      stopped = true;
-      client.deactivate();
       // Before CONNECTED no version is agreed, so stompjs leaves STOMP 1.2 header escapes in.
       const raw = (frame && frame.headers && frame.headers.message) || (frame && frame.body) || '';
-      const reason = String(raw).replace(/\\(.)/g, (_, c) => ({ c: ':', n: '\n', r: '\r', '\\': '\\' }[c] ?? c));
-      onStatus('stopped');
-      onRefused(reason);
+      refuse(String(raw).replace(/\\(.)/g, (_, c) => ({ c: ':', n: '\n', r: '\r', '\\': '\\' }[c] ?? c)));
     }
     // An ERROR after CONNECTED is followed by the socket closing; we reconnect as usual.
+  };
+
+  const refuse = (reason) => {
+    if (stopped) return;
+    stopped = true;
+    client.deactivate();
+    onStatus('stopped');
+    onRefused(reason);
+  };
+
+  // Some servers drop a refused CONNECT without an ERROR frame. After a few failed attempts,
+  // ask the HTTP API whether the game still exists, so a stale tab doesn't spin forever.
+  const probeGame = async () => {
+    try {
+      const response = await fetch(`/api/games/${encodeURIComponent(pin)}`, { headers: { Accept: 'application/json' } });
+      if (response.status === 404) refuse('There is no longer a game with this PIN.');
+      else if (response.ok) {
+        const game = await response.json();
+        if (game && game.state === 'FINISHED') refuse('This game has finished.');
+      }
+    } catch (_) { /* server unreachable: keep retrying */ }
   };
 
   client.onWebSocketClose = () => {
@@ -118,6 +135,7 @@ export function connectGame({ pin, headers, onEvent, onStatus = () => {}, onRefu
     if (!wasConnected) attempt += 1;
     client.reconnectDelay = RECONNECT_DELAYS[Math.min(attempt, RECONNECT_DELAYS.length - 1)];
     onStatus('reconnecting');
+    if (attempt >= 2 && attempt % 2 === 0) probeGame();
   };
 
   // A phone waking up may have missed events on a half-dead socket: ask for the state again.

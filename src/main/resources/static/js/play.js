@@ -139,12 +139,12 @@ function start() {
       banner(st);
       if (st === 'reconnecting' && s.answer === 'sending') status('Reconnecting… your answer will be sent when the connection is back.');
     },
-    onRefused: () => {
+    onRefused: (reason) => {
       if (s.finished || s.kicked) return;
       const nickname = session && session.nickname;
       forgetSession();
       if (nickname) $('nickname-input').value = nickname;
-      showJoin('Your place in that game is no longer valid. Join again with the PIN on the screen.');
+      showJoin(`${reason ? `${reason} ` : ''}Join a game with the PIN on the screen.`);
     },
   });
 }
@@ -194,6 +194,11 @@ function renderQuestion(q) {
   } else if (q.answered === false && s.pending && s.pending.question === q.index) {
     // Reconnected before the ACK came: the server never stored it, so send it again.
     sendAnswer(s.pending.answer);
+  } else if (same && q.answered === false && s.answer === 'closed' && (q.remainingMs ?? 0) > 0) {
+    // Our local clock ran out first (e.g. a phone that slept), but the server still has time.
+    s.answer = 'open';
+    unlockInputs();
+    status('');
   } else if ((q.remainingMs ?? 1) <= 0 && s.answer === 'open') {
     s.answer = 'closed';
     lockInputs();
