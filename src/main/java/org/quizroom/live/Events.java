@@ -50,12 +50,15 @@ public final class Events {
         }
     }
 
-    public record Reveal(String type, int index, String questionType, List<Integer> correctChoices,
+    public record Reveal(String type, int index, String questionType, String text, List<String> choices,
+                         List<Integer> correctChoices,
                          List<Integer> correctOrder, List<String> acceptedAnswers, Double correctNumber,
                          Double tolerance, List<Integer> distribution, int answered, int correctCount,
                          int playerCount, String section, String explanation) {
-        public static Reveal of(RevealView r) {
-            return new Reveal("REVEAL", r.index(), r.type().wireName(), nullIfEmpty(r.correctChoices()),
+        /** The question's text and display choices ride along so a page reloaded mid-reveal can label its chart. */
+        public static Reveal of(RevealView r, QuestionView q) {
+            return new Reveal("REVEAL", r.index(), r.type().wireName(), q.text(), nullIfEmpty(q.choices()),
+                    nullIfEmpty(r.correctChoices()),
                     nullIfEmpty(r.correctOrder()), nullIfEmpty(r.acceptedAnswers()), r.correctNumber(), r.tolerance(),
                     nullIfEmpty(r.distribution()), r.answered(), r.correctCount(), r.playerCount(), r.section(),
                     r.explanation());

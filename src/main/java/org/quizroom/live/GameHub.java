@@ -49,6 +49,7 @@ public class GameHub {
 
     private static final Logger log = LoggerFactory.getLogger(GameHub.class);
     static final String USER_QUEUE = "/queue/events";
+    private static final java.time.Duration DISCONNECT_GRACE = java.time.Duration.ofSeconds(5);
 
     /** A game plus what the live layer keeps beside it. */
     private static final class LiveGame {
@@ -235,7 +236,7 @@ public class GameHub {
                     identity.isHost() ? null : view.answered()));
             case REVEAL, LEADERBOARD -> {
                 if (view.reveal() != null) {
-                    toUser(identity, Events.Reveal.of(view.reveal()));
+                    toUser(identity, Events.Reveal.of(view.reveal(), game.questionView(view.reveal().index())));
                 }
                 if (view.result() != null) {
                     toUser(identity, Events.Result.of(view.result()));
@@ -300,10 +301,17 @@ public class GameHub {
             }
         }
         live(identity.pin()).ifPresent(live -> {
+            int question;
             synchronized (live.game) {
                 publish(live, live.game.setConnected(identity.playerId(), false));
-                publish(live, live.game.closeIfEveryoneAnswered(live.game.questionIndex()));
+                question = live.game.questionIndex();
             }
+            // A phone that reloads is back within seconds: only then may its absence close the question.
+            scheduler.schedule(() -> {
+                synchronized (live.game) {
+                    publish(live, live.game.closeIfEveryoneAnswered(question));
+                }
+            }, clock.instant().plus(DISCONNECT_GRACE));
         });
     }
 
@@ -315,7 +323,9 @@ public class GameHub {
         for (LiveGame live : games.values()) {
             if (live.rosterDirty) {
                 live.rosterDirty = false;
-                messaging.convertAndSend(topic(live.game.pin()), lobby(live));
+                if (live.game.phase() == Phase.LOBBY) {
+                    messaging.convertAndSend(topic(live.game.pin()), lobby(live));
+                }
                 toUser(Identity.host(live.game.pin()), new Events.Players(live.game.players()));
             }
             GameEvent.AnswerCounted count = live.pendingCount;
@@ -398,7 +408,7 @@ public class GameHub {
             } else if (event instanceof GameEvent.QuestionClosed closed) {
                 cancelDeadline(live);
                 store.updateState(pin, Phase.REVEAL, closed.reveal().index(), game.locked());
-                messaging.convertAndSend(topic(pin), Events.Reveal.of(closed.reveal()));
+                messaging.convertAndSend(topic(pin), Events.Reveal.of(closed.reveal(), game.questionView(closed.reveal().index())));
                 for (PlayerResult result : closed.results()) {
                     toUser(Identity.player(pin, result.playerId()), Events.Result.of(result));
                 }

@@ -66,11 +66,19 @@ public class StompGatekeeper implements ChannelInterceptor {
         if (hostToken == null && playerToken == null) {
             throw new MessagingException("CONNECT needs a host-token or player-token header.");
         }
-        Identity identity = hub.getObject().authenticate(hostToken != null ? hostToken : playerToken)
-                .filter(id -> id.isHost() == (hostToken != null))
+        Identity identity = identify(hub.getObject(), hostToken, playerToken)
                 .orElseThrow(() -> new MessagingException(
                         "This token is not valid: the game may have finished, or you were removed from it."));
         accessor.setUser(identity);
+    }
+
+    /** The identity behind a CONNECT's token; a host token must come as host-token and vice versa. */
+    static java.util.Optional<Identity> identify(GameHub hub, String hostToken, String playerToken) {
+        if (hostToken == null && playerToken == null) {
+            return java.util.Optional.empty();
+        }
+        return hub.authenticate(hostToken != null ? hostToken : playerToken)
+                .filter(id -> id.isHost() == (hostToken != null));
     }
 
     private void subscribe(StompHeaderAccessor accessor) {

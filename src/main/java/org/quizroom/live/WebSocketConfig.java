@@ -16,10 +16,12 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     private final StompGatekeeper gatekeeper;
+    private final ConnectGuard connectGuard;
     private final QuizroomProperties properties;
 
-    public WebSocketConfig(StompGatekeeper gatekeeper, QuizroomProperties properties) {
+    public WebSocketConfig(StompGatekeeper gatekeeper, ConnectGuard connectGuard, QuizroomProperties properties) {
         this.gatekeeper = gatekeeper;
+        this.connectGuard = connectGuard;
         this.properties = properties;
     }
 
@@ -51,7 +53,8 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
         registration.setMessageSizeLimit(properties.messageSizeLimit())
                 .setSendBufferSizeLimit(1024 * 1024)
-                .setSendTimeLimit(20_000);
+                .setSendTimeLimit(20_000)
+                .addDecoratorFactory(connectGuard);
     }
 
     @Override

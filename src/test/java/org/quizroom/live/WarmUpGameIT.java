@@ -63,6 +63,24 @@ class WarmUpGameIT {
         }
     }
 
+    @Test
+    void aConnectWithAnUnknownTokenIsRefusedWithAnErrorFrame() throws Exception {
+        var received = new java.util.concurrent.CompletableFuture<String>();
+        var client = java.net.http.HttpClient.newHttpClient();
+        var socket = client.newWebSocketBuilder().buildAsync(java.net.URI.create("ws://127.0.0.1:" + port + "/ws"),
+                new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data,
+                                                                          boolean last) {
+                        received.complete(data.toString());
+                        return null;
+                    }
+                }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        socket.sendText("CONNECT\naccept-version:1.2\nhost:localhost\nplayer-token:plr_made_up\n\n\0", true);
+        String frame = received.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(frame).startsWith("ERROR").contains("token is not valid");
+    }
+
     static int indexOf(JsonNode question, String choice) {
         JsonNode choices = question.get("choices");
         for (int i = 0; i < choices.size(); i++) {

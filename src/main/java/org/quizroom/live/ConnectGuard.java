@@ -1,0 +1,93 @@
+package org.quizroom.live;
+
+import java.nio.charset.StandardCharsets;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
+import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
+
+/**
+ * Refuses a CONNECT with a missing or bad token before it reaches STOMP handling: the client gets
+ * a STOMP ERROR frame saying why and the socket is closed. (With ordered inbound handling, an
+ * exception thrown by a channel interceptor would be logged but never reach the client.)
+ */
+@Component
+public class ConnectGuard implements WebSocketHandlerDecoratorFactory {
+
+    private static final String CHECKED = ConnectGuard.class.getName() + ".checked";
+
+    private final ObjectProvider<GameHub> hub;
+
+    public ConnectGuard(ObjectProvider<GameHub> hub) {
+        this.hub = hub;
+    }
+
+    @Override
+    public WebSocketHandler decorate(WebSocketHandler handler) {
+        return new WebSocketHandlerDecorator(handler) {
+            @Override
+            public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) throws Exception {
+                if (!session.getAttributes().containsKey(CHECKED)) {
+                    String refusal = refusal(session, text(message));
+                    if (refusal != null) {
+                        session.sendMessage(new TextMessage("ERROR\ncontent-type:text/plain\nmessage:" + refusal
+                                + "\n\n" + refusal + "\0"));
+                        session.close(CloseStatus.POLICY_VIOLATION.withReason("invalid token"));
+                        return;
+                    }
+                }
+                super.handleMessage(session, message);
+            }
+
+            private String refusal(WebSocketSession session, String frame) {
+                if (frame == null) {
+                    return null;
+                }
+                String trimmed = frame.stripLeading();
+                if (!trimmed.startsWith("CONNECT\n") && !trimmed.startsWith("STOMP\n")
+                        && !trimmed.startsWith("CONNECT\r\n") && !trimmed.startsWith("STOMP\r\n")) {
+                    return null; // heart-beats, or a frame the STOMP handler will judge itself
+                }
+                String hostToken = null;
+                String playerToken = null;
+                for (String line : trimmed.split("\r?\n")) {
+                    if (line.isEmpty()) {
+                        break;
+                    }
+                    if (hostToken == null && line.startsWith(StompGatekeeper.HOST_TOKEN + ":")) {
+                        hostToken = line.substring(StompGatekeeper.HOST_TOKEN.length() + 1);
+                    } else if (playerToken == null && line.startsWith(StompGatekeeper.PLAYER_TOKEN + ":")) {
+                        playerToken = line.substring(StompGatekeeper.PLAYER_TOKEN.length() + 1);
+                    }
+                }
+                if (hostToken == null && playerToken == null) {
+                    return "CONNECT needs a host-token or player-token header.";
+                }
+                if (StompGatekeeper.identify(hub.getObject(), hostToken, playerToken).isEmpty()) {
+                    return "This token is not valid: the game may have finished, or you were removed from it.";
+                }
+                session.getAttributes().put(CHECKED, Boolean.TRUE);
+                return null;
+            }
+        };
+    }
+
+    private static String text(WebSocketMessage<?> message) {
+        if (message instanceof TextMessage text) {
+            return text.getPayload();
+        }
+        if (message instanceof BinaryMessage binary) {
+            var buffer = binary.getPayload().duplicate();
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return null;
+    }
+}
