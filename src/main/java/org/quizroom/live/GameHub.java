@@ -82,12 +82,14 @@ public class GameHub {
     private final GameSettings settings;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Connections connections;
     private long pingSeq;
 
     public GameHub(GameStore store, AnswerWriter writer, SimpMessagingTemplate messaging, TaskScheduler scheduler,
                    JoinLinks links, NicknamePolicy nicknames, QuizroomProperties properties, ObjectMapper json,
-                   Clock clock) {
+                   Clock clock, Connections connections) {
         this.store = store;
+        this.connections = connections;
         this.writer = writer;
         this.messaging = messaging;
         this.scheduler = scheduler;
@@ -203,7 +205,15 @@ public class GameHub {
             outcome = live.game.answer(identity.playerId(), questionIndex, answer);
             live.pendingCount = outcome.count();
             live.lastCount = outcome.count();
+            // Queued under the game's lock, so answers reach the writer in the order they were counted: the
+            // one that completes the question is stored last, and its close (with every RESULT) follows
+            // the ACKs of all the others. Queued after the lock, an earlier answer could be ACKed after
+            // the RESULT that already counted it.
+            submit(live, identity, questionIndex, outcome);
         }
+    }
+
+    private void submit(LiveGame live, Identity identity, int questionIndex, AnswerOutcome outcome) {
         AcceptedAnswer a = outcome.accepted();
         StoredAnswer row = new StoredAnswer(identity.pin(), a.playerId(), a.questionIndex(),
                 AnswerCodec.write(a.answer()).toString(), a.answerText(), a.correct(), a.points(), a.responseMs(),
@@ -428,6 +438,8 @@ public class GameHub {
                 store.markKicked(kicked.playerId());
                 tokens.values().removeIf(id -> kicked.playerId().equals(id.playerId()));
                 toUser(Identity.player(pin, kicked.playerId()), new Events.Kicked());
+                // A kicked student's open connection is closed too, so it stops receiving the game.
+                connections.closeSoon(Identity.player(pin, kicked.playerId()), "The teacher removed you from this game.");
             }
         }
     }
@@ -477,7 +489,7 @@ public class GameHub {
     }
 
     private void toUser(Identity identity, Object event) {
-        messaging.convertAndSendToUser(identity.getName(), USER_QUEUE, event);
+        connections.send(identity, event);
     }
 
     static String topic(String pin) {

@@ -11,7 +11,6 @@ import org.quizroom.game.GameException;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.MessageMapping;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -26,12 +25,12 @@ public class GameMessageController {
     private static final Set<String> HOST_COMMANDS = Set.of("start", "next", "skip", "end", "kick", "lock", "unlock");
 
     private final GameHub hub;
-    private final SimpMessagingTemplate messaging;
+    private final Connections connections;
     private final ObjectMapper json;
 
-    public GameMessageController(GameHub hub, SimpMessagingTemplate messaging, ObjectMapper json) {
+    public GameMessageController(GameHub hub, Connections connections, ObjectMapper json) {
         this.hub = hub;
-        this.messaging = messaging;
+        this.connections = connections;
         this.json = json;
     }
 
@@ -151,7 +150,7 @@ public class GameMessageController {
     }
 
     private void send(Identity identity, Object event) {
-        messaging.convertAndSendToUser(identity.getName(), GameHub.USER_QUEUE, event);
+        connections.send(identity, event);
     }
 
     /** A request refused before it reached the game. */

@@ -7,8 +7,6 @@ import org.quizroom.QuizroomProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.MessagingException;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
@@ -29,14 +27,14 @@ public class StompGatekeeper implements ChannelInterceptor {
     private static final long ERROR_REPEAT_NANOS = 1_000_000_000L;
 
     private final ObjectProvider<GameHub> hub;
-    private final ObjectProvider<SimpMessagingTemplate> messaging;
+    private final ObjectProvider<Connections> connections;
     private final QuizroomProperties properties;
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
 
-    public StompGatekeeper(ObjectProvider<GameHub> hub, ObjectProvider<SimpMessagingTemplate> messaging,
+    public StompGatekeeper(ObjectProvider<GameHub> hub, ObjectProvider<Connections> connections,
                            QuizroomProperties properties) {
         this.hub = hub;
-        this.messaging = messaging;
+        this.connections = connections;
         this.properties = properties;
     }
 
@@ -48,8 +46,12 @@ public class StompGatekeeper implements ChannelInterceptor {
         }
         StompCommand command = accessor.getCommand();
         switch (command) {
-            case CONNECT -> connect(accessor);
-            case SUBSCRIBE -> subscribe(accessor);
+            case CONNECT -> {
+                return connect(accessor) ? message : null;
+            }
+            case SUBSCRIBE -> {
+                return subscribe(accessor) ? message : null;
+            }
             case SEND -> {
                 return send(accessor) ? message : null;
             }
@@ -60,16 +62,18 @@ public class StompGatekeeper implements ChannelInterceptor {
         return message;
     }
 
-    private void connect(StompHeaderAccessor accessor) {
+    private boolean connect(StompHeaderAccessor accessor) {
         String hostToken = accessor.getFirstNativeHeader(HOST_TOKEN);
         String playerToken = accessor.getFirstNativeHeader(PLAYER_TOKEN);
         if (hostToken == null && playerToken == null) {
-            throw new MessagingException("CONNECT needs a host-token or player-token header.");
+            return refuse(accessor, "CONNECT needs a host-token or player-token header.");
         }
-        Identity identity = identify(hub.getObject(), hostToken, playerToken)
-                .orElseThrow(() -> new MessagingException(
-                        "This token is not valid: the game may have finished, or you were removed from it."));
-        accessor.setUser(identity);
+        var identity = identify(hub.getObject(), hostToken, playerToken);
+        if (identity.isEmpty()) {
+            return refuse(accessor, "This token is not valid: the game may have finished, or you were removed from it.");
+        }
+        accessor.setUser(identity.get());
+        return true;
     }
 
     /** The identity behind a CONNECT's token; a host token must come as host-token and vice versa. */
@@ -81,20 +85,27 @@ public class StompGatekeeper implements ChannelInterceptor {
                 .filter(id -> id.isHost() == (hostToken != null));
     }
 
-    private void subscribe(StompHeaderAccessor accessor) {
+    private boolean subscribe(StompHeaderAccessor accessor) {
         Identity identity = identity(accessor);
+        if (identity == null) {
+            return refuse(accessor, "Not connected with a valid token.");
+        }
         String destination = accessor.getDestination();
         boolean allowed = ("/user" + GameHub.USER_QUEUE).equals(destination)
                 || GameHub.topic(identity.pin()).equals(destination);
         if (!allowed) {
-            throw new MessagingException("You may subscribe only to " + GameHub.topic(identity.pin()) + " and /user"
+            return refuse(accessor, "You may subscribe only to " + GameHub.topic(identity.pin()) + " and /user"
                     + GameHub.USER_QUEUE + ".");
         }
+        return true;
     }
 
     /** Returns false to drop the frame, after telling the sender why. */
     private boolean send(StompHeaderAccessor accessor) {
         Identity identity = identity(accessor);
+        if (identity == null) {
+            return refuse(accessor, "Not connected with a valid token.");
+        }
         RateLimiter limiter = limiters.computeIfAbsent(accessor.getSessionId(),
                 id -> new RateLimiter(properties.messagesPerSecond(), properties.messageBurst()));
         if (!limiter.tryAcquire()) {
@@ -117,16 +128,22 @@ public class StompGatekeeper implements ChannelInterceptor {
         return true;
     }
 
-    private Identity identity(StompHeaderAccessor accessor) {
-        if (accessor.getUser() instanceof Identity identity) {
-            return identity;
-        }
-        throw new MessagingException("Not connected with a valid token.");
+    private static Identity identity(StompHeaderAccessor accessor) {
+        return accessor.getUser() instanceof Identity identity ? identity : null;
+    }
+
+    /**
+     * Drops the frame and ends the connection with a STOMP ERROR frame saying why. Not by throwing:
+     * with the receive order preserved, Spring only logs an exception thrown here, and the client
+     * would hear nothing (a refused SUBSCRIBE stayed open and silent).
+     */
+    private boolean refuse(StompHeaderAccessor accessor, String reason) {
+        connections.getObject().closeNow(accessor.getSessionId(), reason);
+        return false;
     }
 
     private void error(Identity identity, String code, String message) {
-        messaging.getObject().convertAndSendToUser(identity.getName(), GameHub.USER_QUEUE,
-                new Events.Error(code, message));
+        connections.getObject().send(identity, new Events.Error(code, message));
     }
 
     /** A token bucket per connection. */

@@ -9,6 +9,8 @@ import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBr
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 
 /** STOMP over plain WebSocket at /ws with the in-memory broker; tokens are checked on CONNECT. */
 @Configuration
@@ -51,10 +53,22 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        // Spring raises the WebSocket container's own message limit only to 16 KB + 256; without this,
+        // a larger quizroom.message-size-limit would still cut bigger frames off (close 1009) before the
+        // STOMP layer, which answers an oversized frame with an ERROR frame saying what the limit is.
+        int containerLimit = properties.messageSizeLimit() + 256;
         registration.setMessageSizeLimit(properties.messageSizeLimit())
                 .setSendBufferSizeLimit(1024 * 1024)
                 .setSendTimeLimit(20_000)
-                .addDecoratorFactory(connectGuard);
+                .addDecoratorFactory(connectGuard)
+                .addDecoratorFactory(handler -> new WebSocketHandlerDecorator(handler) {
+                    @Override
+                    public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+                        session.setTextMessageSizeLimit(Math.max(session.getTextMessageSizeLimit(), containerLimit));
+                        session.setBinaryMessageSizeLimit(Math.max(session.getBinaryMessageSizeLimit(), containerLimit));
+                        super.afterConnectionEstablished(session);
+                    }
+                });
     }
 
     @Override

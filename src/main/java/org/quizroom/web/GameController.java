@@ -58,6 +58,7 @@ public class GameController {
         if (body == null || !body.isObject() || !body.path("quizId").isTextual()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "Send {\"quizId\": \"...\", \"options\": {...}}.");
         }
+        rejectUnknownFields(body, java.util.Set.of("quizId", "options"));
         String quizId = body.get("quizId").textValue();
         Quiz quiz = catalog.find(quizId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "UNKNOWN_QUIZ",
                 "There is no quiz called '" + quizId + "'."));
@@ -80,12 +81,10 @@ public class GameController {
         return new GameInfo(pin, stored.quizTitle(), stored.phase().name(), stored.locked(), stored.playerCount());
     }
 
-    public record JoinRequest(String nickname) {
-    }
-
     @PostMapping("/{pin}/players")
     @ResponseStatus(HttpStatus.CREATED)
-    public GameHub.Joined join(@PathVariable String pin, @RequestBody JoinRequest request, HttpServletRequest http) {
+    public GameHub.Joined join(@PathVariable String pin, @RequestBody JsonNode body, HttpServletRequest http) {
+        String nickname = nickname(body);
         if (!joinLimiter.tryJoin(http.getRemoteAddr())) {
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_JOINS",
                     "Too many joins from this device; wait a minute and try again.");
@@ -93,7 +92,7 @@ public class GameController {
         if (!pin.matches("\\d{6}")) {
             throw new UnknownGameException(pin);
         }
-        return hub.join(pin, request == null ? null : request.nickname());
+        return hub.join(pin, nickname);
     }
 
     @GetMapping(value = "/{pin}/qr.svg", produces = "image/svg+xml")
@@ -102,6 +101,32 @@ public class GameController {
             throw new UnknownGameException(pin);
         }
         return QrCodes.svg(links.joinUrl(pin));
+    }
+
+    /** The nickname of a join request {@code {"nickname": "..."}}; null when missing (the policy refuses it). */
+    private static String nickname(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "BAD_JSON", "Send {\"nickname\": \"...\"}.");
+        }
+        rejectUnknownFields(body, java.util.Set.of("nickname"));
+        JsonNode nickname = body.get("nickname");
+        if (nickname == null || nickname.isNull()) {
+            return null;
+        }
+        if (!nickname.isTextual()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "NICKNAME_INVALID", "The nickname must be text.");
+        }
+        return nickname.textValue();
+    }
+
+    /** A misspelt or invented field is refused, never silently ignored. */
+    private static void rejectUnknownFields(JsonNode body, java.util.Set<String> known) {
+        body.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD", "Unknown field '" + name
+                        + "'; expected " + String.join(", ", known.stream().sorted().toList()) + ".");
+            }
+        });
     }
 
     private static GameOptions options(JsonNode node) {

@@ -49,13 +49,22 @@ public class TeacherLogin extends OncePerRequestFilter {
     }
 
     private static boolean teacherOnly(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = routedPath(request);
         String method = request.getMethod();
         return switch (path) {
             case "/", "/index.html", "/host", "/host.html", "/report", "/report.html", "/api/quizzes/reload" -> true;
             case "/api/games" -> true;
             default -> false;
         } || (path.startsWith("/api/quizzes") && !"GET".equals(method));
+    }
+
+    /**
+     * The path as it is routed: decoded, normalised and without ";" parameters, so "/api/games;x" or
+     * "/api/%67ames" (which reach the same controller) cannot slip past the check on the raw URI.
+     */
+    private static String routedPath(HttpServletRequest request) {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return path.length() > 1 ? path.replaceAll("/+$", "") : path;
     }
 
     private boolean validLogin(String header) {

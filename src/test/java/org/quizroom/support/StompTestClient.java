@@ -126,7 +126,7 @@ public final class StompTestClient implements AutoCloseable {
         });
     }
 
-    public void send(String destination, String jsonBody) {
+    public synchronized void send(String destination, String jsonBody) {
         StompHeaders headers = new StompHeaders();
         headers.setDestination(destination);
         headers.setContentType(org.springframework.util.MimeTypeUtils.APPLICATION_JSON);
