@@ -53,9 +53,12 @@ export function correctAnswerBlock(reveal, choices) {
   }
   if (type === 'type') {
     box.classList.add('is-value');
-    const accepted = Array.isArray(reveal.acceptedAnswers) ? reveal.acceptedAnswers : [];
-    box.append(el('p', { class: 'answer-label', text: accepted.length > 1 ? 'Accepted answers' : 'Correct answer' }),
-      el('p', { class: 'answer-value', text: accepted.join(' · ') || '—' }));
+    // The first accepted answer is the one the quiz writer meant; the others are spellings
+    // the checker also takes. Six variants in headline size are noise on a projector.
+    const accepted = Array.isArray(reveal.acceptedAnswers) ? reveal.acceptedAnswers.map(String) : [];
+    box.append(el('p', { class: 'answer-label', text: 'Correct answer' }),
+      el('p', { class: 'answer-value', text: accepted[0] || '—' }),
+      accepted.length > 1 ? el('p', { class: 'also-accepted', text: `Also accepted: ${accepted.slice(1).join(' · ')}` }) : null);
     return box;
   }
   if (type === 'number') {

@@ -11,6 +11,7 @@ const game = {
   locked: false,
   playerCount: 0,
   connected: 0,           // connected players, for "answered N of M" before the first ANSWER_COUNT
+  answered: 0,            // answers to the open question so far
   questions: new Map(),   // index -> last QUESTION event, so a REVEAL can label its chart
   current: null,          // the open QUESTION
   total: null,
@@ -138,6 +139,8 @@ function renderPlayers(players) {
   const list = $('roster');
   const existing = new Map([...list.children].map((li) => [li.dataset.playerId, li]));
   game.connected = players.filter((p) => p.connected !== false).length;
+  // A late joiner (or a phone dropping out) changes "of M" at once, not at the next answer.
+  if (game.phase === 'question') setAnswered(game.answered, game.connected);
   let previous = null;
   for (const p of players) {
     const id = String(p.playerId);
@@ -240,6 +243,7 @@ function renderQuestion(q) {
 }
 
 function setAnswered(answered, of) {
+  game.answered = Number(answered) || 0;
   setText('answered-count', `${formatNumber(answered)} of ${formatNumber(of)}`);
 }
 
@@ -317,11 +321,14 @@ function renderFinished(e) {
   const podium = (e.podium || []).slice(0, 3);
   // DOM order is 1st, 2nd, 3rd for screen readers; CSS lays them out 2nd-1st-3rd.
   for (const row of podium) {
+    const name = String(row.nickname ?? '');
     list.append(el('li', { class: `step step-${row.rank}`, dataset: { rank: row.rank, playerId: row.playerId } },
-      el('span', { class: 'podium-name', text: row.nickname }),
+      el('span', { class: `podium-name${name.length > 16 ? ' long' : ''}`, text: name }),
       el('span', { class: 'podium-score', text: `${formatNumber(row.score)} points` }),
       el('span', { class: 'podium-block' }, el('span', { class: 'podium-rank', text: ordinal(row.rank) }))));
   }
+  // Two on the podium: keep the winner in the middle, with an empty third step's space.
+  if (podium.length === 2) list.append(el('li', { class: 'step step-3 step-empty', 'aria-hidden': 'true' }));
   if (Number.isFinite(Number(e.playerCount))) setPlayerCount(e.playerCount);
   setText('finished-note', podium.length ? `${formatNumber(game.playerCount)} ${game.playerCount === 1 ? 'player' : 'players'} took part.` : 'Nobody scored in this game.');
   $('report-link').href = `/report?pin=${encodeURIComponent(pin)}`;

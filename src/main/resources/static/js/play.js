@@ -189,6 +189,10 @@ function renderQuestion(q) {
   if (!same) buildQuestion(q, type);
   setPhase('question');
 
+  if (!same && (type === 'type' || type === 'number') && q.answered !== true) {
+    // Keyboard users can type straight away (phones only raise the keyboard on a tap).
+    $('answer-input').focus({ preventScroll: true });
+  }
   if (q.answered === true) {
     markLocked();
   } else if (q.answered === false && s.pending && s.pending.question === q.index) {
@@ -471,12 +475,27 @@ function renderResult(r) {
   setText('feedback-score', formatNumber(s.score));
   const streak = Number(r.streak) || 0;
   $('feedback-streak-box').hidden = streak < 1;
-  setText('feedback-streak', `🔥 ${streak}`);
+  // A drawn flame, not an emoji: a laptop without an emoji font would show an empty box.
+  clear($('feedback-streak')).append(flameIcon(), String(streak));
   $('feedback-streak').setAttribute('aria-label', `${streak} in a row`);
   s.rank = r.rank ?? s.rank;
   s.playerCount = r.playerCount ?? s.playerCount;
   setText('feedback-rank', s.rank ? `${ordinal(s.rank)}${s.playerCount ? ` of ${s.playerCount}` : ''}` : '–');
   if (document.body.dataset.phase !== 'reveal') setPhase('reveal');
+}
+
+function flameIcon() {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('class', 'flame');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('fill', 'currentColor');
+  path.setAttribute('d', 'M12 2c1 3.5 5 6 5 11a5 5 0 0 1-10 0c0-2.2 1-3.9 2.3-5.2.2 1.6 1 2.7 2.2 3.2C11 8.4 11.2 5 12 2z');
+  svg.append(path);
+  return svg;
 }
 
 function renderLeaderboard(e) {
@@ -536,6 +555,7 @@ function kicked(e) {
   forgetSession();
   if (live) live.stop();
   setText('kicked-message', e.message || 'The teacher removed you from this game.');
+  $('join-again').href = `/play?pin=${encodeURIComponent(pin)}`;
   setPhase('kicked');
 }
 

@@ -47,19 +47,22 @@ function render(report) {
   if (!report.finishedAt) meta.push('not finished');
   setText('report-meta', meta.join(' · '));
 
-  // Sections, worst first.
+  // Sections, worst first. A section nobody answered (its questions were skipped) says nothing
+  // about what the class knows: it goes last, marked as such, never at the top as "hardest".
+  const pctOrLast = (s) => (Number.isFinite(num(s.percentCorrect)) ? num(s.percentCorrect) : Infinity);
   const sections = list(report.sections)
     .filter((s) => s && s.section != null)
-    .sort((a, b) => (num(a.percentCorrect) || 0) - (num(b.percentCorrect) || 0));
+    .sort((a, b) => pctOrLast(a) - pctOrLast(b));
   const sectionList = clear($('sections'));
   $('no-sections').hidden = sections.length > 0;
   for (const s of sections) {
-    const pct = Number.isFinite(num(s.percentCorrect)) ? Math.max(0, Math.min(100, num(s.percentCorrect) * scale)) : 0;
+    const known = Number.isFinite(num(s.percentCorrect));
+    const pct = known ? Math.max(0, Math.min(100, num(s.percentCorrect) * scale)) : 0;
     const count = Array.isArray(s.questions) ? s.questions.length : num(s.questions);
-    sectionList.append(el('li', { class: `section-row${pct < 50 ? ' low' : ''}` },
+    sectionList.append(el('li', { class: `section-row${known && pct < 50 ? ' low' : ''}${known ? '' : ' no-data'}` },
       el('div', { class: 'section-head' },
         el('span', { class: 'section-name', text: s.section }),
-        el('span', { class: 'section-pct', text: percentText(s.percentCorrect, scale) })),
+        el('span', { class: 'section-pct', text: known ? percentText(s.percentCorrect, scale) : 'not answered' })),
       el('div', { class: 'meter', 'aria-hidden': 'true' }, el('div', { class: 'meter-fill', style: `width: ${pct}%` })),
       Number.isFinite(count) ? el('span', { class: 'muted small', text: `${count} question${count === 1 ? '' : 's'}` }) : null));
   }

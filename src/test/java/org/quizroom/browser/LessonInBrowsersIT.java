@@ -1,0 +1,700 @@
+package org.quizroom.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.quizroom.support.LiveServerTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A lesson as the people in the room see it: the teacher's projector (1920×1080) runs the notes
+ * quiz from the dashboard, three students play on phones (390×844). One joins from the QR code,
+ * the others type the PIN; one is kicked for their nickname and comes back under another; one
+ * reloads mid-question; one's nickname is markup. They answer a number, a single choice, a typed
+ * answer, a multi, a true/false and an order question by tapping and by keyboard; the teacher
+ * skips ahead with Skip/Next and ends the game with End. Every screen is saved under
+ * target/screenshots/.
+ */
+@LiveServerTest
+class LessonInBrowsersIT {
+
+    static final String QUIZ = "post-stalin-transition";
+    static final String QUIZ_TITLE = "Post-Stalin Transition";
+    static final String XSS = "<img src=x onerror=alert(1)>";
+    static final int TOTAL = 36;
+
+    static final List<String> ORDER = List.of("Stalin dies", "Collective leadership takes over", "Beria is arrested",
+            "Khrushchev wins full control");
+
+    /** Own threads: the common pool has a single thread on a 2-core machine. */
+    private static final java.util.concurrent.Executor STARTER = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "browser-start");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @LocalServerPort
+    int port;
+
+    private final List<Screen> screens = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<CompletableFuture<Screen>> starting = new ArrayList<>();
+
+    @BeforeAll
+    static void clearOldScreenshots() {
+        Browsers.deleteScreenshots("lesson-");
+    }
+
+    @AfterEach
+    void quitBrowsers() {
+        starting.forEach(f -> f.handle((s, e) -> null).join()); // every browser started is also quit
+        screens.forEach(Screen::close);
+        screens.clear();
+    }
+
+    private Screen browser(String who, Dimension size, String shotPrefix) {
+        Screen screen = new Screen(who, size, "http://127.0.0.1:" + port, shotPrefix);
+        screens.add(screen);
+        return screen;
+    }
+
+    /** Starts a browser in the background (a Chromium start takes seconds); {@link #ready} waits for it. */
+    private CompletableFuture<Screen> browserLater(String who, Dimension size, String shotPrefix) {
+        CompletableFuture<Screen> future = CompletableFuture.supplyAsync(() -> browser(who, size, shotPrefix), STARTER);
+        starting.add(future);
+        return future;
+    }
+
+    private static Screen ready(CompletableFuture<Screen> future) {
+        try {
+            return future.get(90, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("a browser did not start", e);
+        }
+    }
+
+    @Test
+    void aLessonOnTheProjectorAndThreePhones() {
+        var adaStarting = browserLater("Ada", Browsers.PHONE, "lesson-phone-ada-");
+        var bobStarting = browserLater("Bob", Browsers.PHONE, "lesson-phone-bob-");
+        var eveStarting = browserLater("Eve", Browsers.PHONE, "lesson-phone-eve-");
+        Screen teacher = browser("teacher", Browsers.PROJECTOR, "lesson-host-");
+
+        // ---------------------------------------------------------------- dashboard
+        teacher.open("/");
+        WebElement card = teacher.await(d -> d.findElements(By.cssSelector("li.quiz[data-quiz-id='" + QUIZ + "']"))
+                .stream().findFirst().orElse(null), "the notes quiz listed");
+        assertThat(card.getText()).contains(QUIZ_TITLE).contains(TOTAL + " questions");
+        // Double time, chosen by the teacher: every countdown starts at twice the quiz's time.
+        new Select(teacher.el("opt-time")).selectByValue("2");
+        teacher.assertControlsHaveAccessibleNames("dashboard");
+        teacher.shot("dashboard");
+        teacher.clickButtonNamed("Host " + QUIZ_TITLE);
+
+        // ---------------------------------------------------------------- lobby
+        teacher.awaitPhase("lobby");
+        String pin = teacher.awaitText("pin", t -> t.matches("\\d{6}"), "a 6-digit PIN");
+        assertThat(teacher.driver.getCurrentUrl()).endsWith("/host?pin=" + pin);
+        String joinUrl = "http://127.0.0.1:" + port + "/play?pin=" + pin;
+        teacher.awaitText("join-url", joinUrl);
+        assertThat(teacher.text("quiz-title")).isEqualTo(QUIZ_TITLE);
+        assertThat(teacher.text("roster-empty")).contains("Waiting for players");
+        assertThat(teacher.text("roster-count")).isEqualTo("0");
+        // The QR code encodes exactly the address written above it.
+        teacher.await(d -> Boolean.TRUE.equals(teacher.js("return document.getElementById('qr').complete "
+                + "&& document.getElementById('qr').naturalWidth > 0")), "QR code loaded");
+        assertThat(QrCodes.read(teacher.el("qr"))).isEqualTo(joinUrl);
+
+        // Ada scans the QR code: the PIN is filled in, she only types her name.
+        Screen ada = ready(adaStarting);
+        ada.open(QrCodes.read(teacher.el("qr"))).awaitPhase("join");
+        assertThat(ada.el("pin-input").getAttribute("value")).isEqualTo(pin);
+        assertThat(ada.el("nickname-input").equals(ada.driver.switchTo().activeElement()))
+                .as("the nickname field has the focus").isTrue();
+        assertThat(((Number) ada.js("return window.innerWidth")).intValue()).as("phone viewport").isEqualTo(390);
+        ada.type("nickname-input", "Ada");
+        ada.assertControlsHaveAccessibleNames("join form");
+        ada.assertNoSidewaysScroll("join form");
+        ada.shot("join-form");
+        ada.pressEnterIn("nickname-input");
+        ada.awaitPhase("waiting");
+        assertThat(ada.text("waiting-title")).isEqualTo("You're in, Ada!");
+        assertThat(ada.text("me-name")).isEqualTo("Ada");
+        ada.assertNoSidewaysScroll("waiting");
+        ada.shot("waiting");
+        teacher.awaitRoster("Ada");
+
+        // Bob types the PIN and a nickname the teacher won't have on the projector.
+        Screen bob = ready(bobStarting);
+        bob.open("/play").awaitPhase("join");
+        assertThat(bob.el("pin-input").getAttribute("value")).isEmpty();
+        bob.type("pin-input", pin);
+        bob.type("nickname-input", "Bobby Tables");
+        bob.shot("join-form-typed");
+        bob.click("join-button");
+        bob.awaitPhase("waiting");
+        teacher.awaitRoster("Ada", "Bobby Tables");
+
+        // Eve's nickname is markup: it must stay text everywhere.
+        Screen eve = ready(eveStarting);
+        eve.open("/play").awaitPhase("join");
+        eve.type("pin-input", pin);
+        eve.type("nickname-input", XSS);
+        eve.click("join-button");
+        eve.awaitPhase("waiting");
+        assertThat(eve.text("waiting-name")).isEqualTo(XSS);
+        assertThat(eve.text("me-name")).isEqualTo(XSS);
+        eve.assertNoSidewaysScroll("waiting, long nickname");
+        eve.shot("waiting");
+        teacher.awaitRoster("Ada", "Bobby Tables", XSS);
+        assertThat(teacher.text("roster-count")).isEqualTo("3");
+        assertThat(teacher.text("player-count")).isEqualTo("3");
+        assertThat(teacher.el("roster-empty").isDisplayed()).isFalse();
+        teacher.assertControlsHaveAccessibleNames("lobby");
+        teacher.assertNotCutOff("#roster .nickname");
+        teacher.assertOnScreen("#join-url", "#pin", "#qr", "#roster li", "#start");
+        teacher.assertNoInjectedScript();
+        teacher.shot("lobby");
+
+        // ---------------------------------------------------------------- kick, and back under another name
+        teacher.clickButtonNamed("Kick Bobby Tables");
+        bob.awaitPhase("kicked");
+        assertThat(bob.text("kicked-title")).isEqualTo("You've left the game");
+        assertThat(bob.text("kicked-message")).containsIgnoringCase("removed");
+        bob.assertNoSidewaysScroll("kicked");
+        bob.shot("kicked");
+        teacher.awaitRoster("Ada", XSS);
+        teacher.awaitText("roster-count", "2");
+        // The teacher locks the door for a moment: the projector says so, and a join is refused.
+        teacher.click("lock");
+        teacher.awaitText("locked-note", "Joining is locked");
+        teacher.awaitText("lock", "Unlock joining");
+        teacher.assertNotCutOff("#roster .nickname");
+        teacher.shot("lobby-locked");
+        bob.assertNoInjectedScript();
+        bob.click("join-again");
+        bob.awaitPhase("join"); // the kicked token is gone: no way back in as Bobby Tables
+        assertThat(bob.el("pin-input").getAttribute("value")).isEqualTo(pin);
+        bob.type("nickname-input", "Bob");
+        bob.click("join-button");
+        bob.awaitText("join-error", t -> t.contains("not accepting") || t.contains("locked"), "says joining is locked");
+        teacher.click("lock");
+        teacher.awaitText("lock", "Lock joining");
+        assertThat(teacher.el("locked-note").isDisplayed()).isFalse();
+        bob.type("nickname-input", "ADA");
+        bob.click("join-button");
+        bob.awaitText("join-error", t -> t.contains("already"), "says the name is taken");
+        assertThat(bob.el("nickname-input").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(bob.phase()).isEqualTo("join");
+        bob.assertNoSidewaysScroll("join error");
+        bob.shot("join-error");
+        bob.type("nickname-input", "Bob");
+        bob.pressEnterIn("nickname-input");
+        bob.awaitPhase("waiting");
+        assertThat(bob.text("waiting-title")).isEqualTo("You're in, Bob!");
+        teacher.awaitRoster("Ada", XSS, "Bob");
+        teacher.awaitText("roster-count", "3");
+
+        List<Screen> phones = List.of(ada, bob, eve);
+        Map<Screen, Integer> score = new HashMap<>(Map.of(ada, 0, bob, 0, eve, 0));
+
+        // ---------------------------------------------------------------- Q1: number, no points
+        teacher.click("start");
+        String q1 = "In which year did Stalin die?";
+        for (Screen s : all(teacher, phones)) {
+            s.awaitPhase("question");
+            s.awaitText("question-text", q1);
+        }
+        assertThat(teacher.text("question-progress")).isEqualTo("Question 1 of " + TOTAL);
+        assertThat(teacher.text("question-points")).isEqualTo("No points");
+        assertThat(teacher.text("question-hint")).isEqualTo("Enter a number on your device.");
+        teacher.awaitText("answered-count", "0 of 3");
+        // 15 s in the quiz file, doubled by the game option.
+        int hostStart = teacher.number("countdown");
+        assertThat(hostStart).as("host countdown at the start, 15 s × 2").isBetween(20, 30);
+        teacher.assertCountdownRuns();
+        assertThat(teacher.el("countdown-announcer").getAttribute("aria-live")).isEqualTo("polite");
+        assertThat(ada.el("countdown-announcer").getAttribute("aria-live")).isEqualTo("polite");
+        assertThat(ada.text("answer-input-label")).isEqualTo("Your answer (a number)");
+        assertThat(ada.el("submit-answer").isEnabled()).as("submit before typing").isFalse();
+        ada.assertCountdownRuns();
+        ada.assertControlsHaveAccessibleNames("number question");
+        ada.assertNoSidewaysScroll("number question");
+        ada.shot("question-number");
+        teacher.shot("question-number");
+
+        // The answer field has the focus: a student with a keyboard just types.
+        assertThat(ada.focusedName()).isEqualTo("Your answer (a number)");
+        ada.pressKeys("1953", Keys.ENTER);
+        ada.awaitText("answer-status", "Answer locked in ✓");
+        assertThat(ada.el("answer-input").isEnabled()).as("locked after answering").isFalse();
+        teacher.awaitText("answered-count", "1 of 3");
+        ada.shot("question-locked-in");
+        bob.type("answer-input", "1956");
+        bob.click("submit-answer"); // tap
+        teacher.awaitText("answered-count", "2 of 3");
+        eve.type("answer-input", "1953");
+        eve.click("submit-answer");
+
+        // Everyone answered: the question closes by itself.
+        teacher.awaitPhase("reveal");
+        assertThat(teacher.text("reveal-title")).isEqualTo(q1);
+        assertThat(teacher.text("reveal-answer")).contains("Correct answer").contains("1953");
+        assertThat(teacher.text("reveal-correct-count")).isEqualTo("2 of 3 correct");
+        assertThat(teacher.text("reveal-section")).isEqualTo("From the notes: Leadership Changes and Policy Shifts");
+        assertThat(teacher.text("explanation")).isEqualTo(
+                "Stalin died in March 1953. His death left a gap at the top that set off a struggle for power in Moscow.");
+        teacher.assertOnScreen("#reveal-answer", "#explanation");
+        teacher.shot("reveal-number");
+        assertFeedback(ada, "correct", "Correct!", 0, score);
+        assertFeedback(bob, "wrong", "Wrong", 0, score);
+        assertFeedback(eve, "correct", "Correct!", 0, score);
+        assertThat(ada.text("your-answer")).isEqualTo("Your answer: 1953");
+        assertThat(bob.text("your-answer")).isEqualTo("Your answer: 1956");
+        assertThat(bob.text("reveal-answer")).contains("1953");
+        assertThat(ada.text("explanation")).startsWith("Stalin died in March 1953.");
+        ada.assertNoSidewaysScroll("feedback");
+
+        // ---------------------------------------------------------------- Q2: single choice
+        next(teacher, "leaderboard");
+        // The host's keyboard: Space runs the primary button (Next).
+        teacher.pressKeys(Keys.SPACE);
+        String q2 = "Who eventually took firm control of the Soviet Union after Stalin?";
+        for (Screen s : all(teacher, phones)) {
+            s.awaitPhase("question");
+            s.awaitText("question-text", q2);
+        }
+        assertThat(teacher.text("question-progress")).isEqualTo("Question 2 of " + TOTAL);
+        assertThat(teacher.texts("#choices .choice-text"))
+                .containsExactly("Georgy Malenkov", "Nikita Khrushchev", "Lavrentiy Beria", "Vyacheslav Molotov");
+        assertThat(teacher.all("#choices svg.shape")).as("a shape on every answer tile").hasSize(4);
+        teacher.assertCountdownRuns();
+        teacher.awaitText("answered-count", "0 of 3");
+        teacher.assertOnScreen("#question-text", "#countdown", "#answered-count", "#choices .choice");
+        teacher.shot("question-single");
+        List<WebElement> adaChoices = ada.all("#choices button.choice");
+        assertThat(adaChoices).extracting(WebElement::getAccessibleName)
+                .containsExactly("Georgy Malenkov", "Nikita Khrushchev", "Lavrentiy Beria", "Vyacheslav Molotov");
+        ada.assertControlsHaveAccessibleNames("single question");
+        ada.assertNoSidewaysScroll("single question");
+        ada.shot("question-single");
+
+        ada.pressKeys("2"); // key 2 = Nikita Khrushchev
+        ada.awaitText("answer-status", "Answer locked in ✓");
+        assertThat(ada.find("#choices .choice[data-index='1']").getAttribute("class")).contains("chosen");
+        assertThat(ada.find("#choices .choice[data-index='0']").getAttribute("class")).contains("not-chosen");
+        teacher.awaitText("answered-count", "1 of 3");
+        ada.shot("question-single-chosen");
+        bob.clickButtonNamed("Georgy Malenkov"); // tap
+        teacher.awaitText("answered-count", "2 of 3");
+        // Eve moves through the page with Tab and presses Space on her answer.
+        eve.tabTo("Nikita Khrushchev");
+        eve.pressKeys(Keys.SPACE);
+
+        teacher.awaitPhase("reveal");
+        assertThat(teacher.text("reveal-correct-count")).isEqualTo("2 of 3 correct");
+        assertThat(teacher.text("reveal-answer")).contains("Nikita Khrushchev");
+        List<WebElement> bars = teacher.all("#reveal-chart .bar");
+        assertThat(bars).hasSize(4);
+        assertThat(bars).extracting(b -> b.getAttribute("data-count")).containsExactly("1", "2", "0", "0");
+        assertThat(bars.get(1).getAttribute("class")).contains("correct");
+        assertThat(bars.get(0).getAttribute("class")).contains("wrong");
+        assertThat(bars.get(1).getText()).contains("✓").contains("2").contains("Nikita Khrushchev");
+        assertThat(bars.get(1).getAttribute("aria-label")).isEqualTo("Nikita Khrushchev: 2 answers, correct");
+        assertThat(teacher.text("explanation")).startsWith("Khrushchev rose through the post-1953 power struggle");
+        teacher.assertOnScreen("#reveal-chart", "#reveal-answer", "#reveal-section", "#explanation");
+        teacher.shot("reveal-chart");
+        int adaQ2 = assertFeedback(ada, "correct", "Correct!", -1, score);
+        assertThat(adaQ2).as("a quick correct answer, first of a streak").isBetween(500, 1000);
+        assertFeedback(bob, "wrong", "Wrong", 0, score);
+        int eveQ2 = assertFeedback(eve, "correct", "Correct!", -1, score);
+        assertThat(eveQ2).isBetween(500, 1000);
+        assertThat(bob.text("feedback-rank")).isEqualTo("3rd of 3");
+        assertThat(bob.text("your-answer")).isEqualTo("Your answer: Georgy Malenkov");
+        assertThat(ada.text("feedback-streak")).isEqualTo("1");
+        assertThat(ada.all("#feedback-streak svg.flame")).as("streak flame drawn, not an emoji").hasSize(1);
+        assertThat(bob.el("feedback-streak-box").isDisplayed()).as("no streak to show after a wrong answer").isFalse();
+        ada.shot("feedback-correct");
+        bob.shot("feedback-wrong");
+
+        // ---------------------------------------------------------------- leaderboard
+        next(teacher, "leaderboard");
+        assertLeaderboard(teacher, phones, score);
+        teacher.assertNoInjectedScript();
+        teacher.assertNotCutOff("#leaderboard .nickname");
+        teacher.assertOnScreen("#leaderboard li");
+        teacher.shot("leaderboard");
+        for (Screen s : phones) {
+            s.awaitPhase("leaderboard");
+            assertThat(s.text("my-rank")).startsWith("You're " + rankOf(s) + " of 3 with "
+                    + String.format("%,d", score.get(s)) + " points");
+        }
+        assertThat(eve.texts("#leaderboard .nickname")).contains(XSS);
+        eve.assertNoSidewaysScroll("leaderboard");
+        eve.assertNotCutOff("#leaderboard .nickname");
+        eve.assertNoInjectedScript();
+        eve.shot("leaderboard");
+
+        // ---------------------------------------------------------------- Q3: typed answer, Ada reloads
+        teacher.click("next");
+        String q3 = "What name is given to Khrushchev's campaign of condemning Stalin and his harsh rule?";
+        for (Screen s : all(teacher, phones)) {
+            s.awaitPhase("question");
+            s.awaitText("question-text", q3);
+        }
+        assertThat(ada.text("answer-input-label")).isEqualTo("Your answer");
+        eve.shot("question-type");
+        // 30 s × 2 = 60 s. Let a few seconds pass, then the phone reloads (as after a crash or sleep).
+        int full = ada.number("countdown");
+        assertThat(full).as("60 s: 30 s × 2").isBetween(45, 60);
+        int before = ada.await(d -> {
+            int c = ada.number("countdown");
+            return c <= full - 2 ? c : null;
+        }, "two seconds to pass");
+        int scoreBefore = ada.number("me-score");
+        assertThat(scoreBefore).isEqualTo(score.get(ada));
+        ada.assertNoInjectedScript();
+        ada.reload();
+        ada.awaitPhase("question");
+        ada.awaitText("question-text", q3);
+        int after = ada.number("countdown");
+        assertThat(after).as("time left after the reload (was " + before + " of " + full + ")")
+                .isLessThanOrEqualTo(before).isLessThan(60).isGreaterThan(30);
+        ada.assertCountdownRuns();
+        assertThat(ada.text("me-name")).isEqualTo("Ada");
+        assertThat(ada.number("me-score")).isEqualTo(scoreBefore);
+        assertThat(ada.el("answer-input").isEnabled()).as("can still answer after the reload").isTrue();
+        assertThat(teacher.phase()).isEqualTo("question");
+        teacher.awaitText("answered-count", "0 of 3");
+        ada.shot("question-after-reload");
+
+        assertThat(ada.focusedName()).as("focus on the answer field after the reload").isEqualTo("Your answer");
+        ada.pressKeys("Destalinisation", Keys.ENTER);
+        ada.awaitText("answer-status", "Answer locked in ✓");
+        teacher.awaitText("answered-count", "1 of 3");
+        bob.type("answer-input", "the thaw");
+        bob.click("submit-answer");
+        teacher.awaitText("answered-count", "2 of 3");
+        eve.type("answer-input", "de-Stalinization");
+        eve.pressEnterIn("answer-input");
+        teacher.awaitPhase("reveal");
+        assertThat(teacher.text("reveal-answer")).startsWith("Correct answer\nde-Stalinization\nAlso accepted: ")
+                .contains("destalinisation");
+        teacher.assertOnScreen("#reveal-answer", "#explanation");
+        assertThat(teacher.el("reveal-chart").isDisplayed()).as("no chart for a typed answer").isFalse();
+        int adaQ3 = assertFeedback(ada, "correct", "Correct!", -1, score);
+        assertThat(adaQ3).as("second correct in a row: +100 streak bonus").isBetween(600, 1100);
+        assertThat(ada.text("feedback-streak")).isEqualTo("2");
+        assertThat(ada.text("your-answer")).isEqualTo("Your answer: Destalinisation");
+        assertFeedback(bob, "wrong", "Wrong", 0, score);
+        assertFeedback(eve, "correct", "Correct!", -1, score);
+        teacher.shot("reveal-type");
+
+        // ---------------------------------------------------------------- Q4: multi
+        next(teacher, "leaderboard");
+        assertLeaderboard(teacher, phones, score);
+        teacher.click("next");
+        String q4 = "Which TWO changes marked Soviet foreign policy once Khrushchev was in charge?";
+        for (Screen s : all(teacher, phones)) {
+            s.awaitPhase("question");
+            s.awaitText("question-text", q4);
+        }
+        assertThat(teacher.text("question-hint")).isEqualTo("More than one answer may be right.");
+        assertThat(ada.text("question-hint")).isEqualTo("Pick every right answer, then submit.");
+        assertThat(ada.el("submit-answer").isEnabled()).as("submit with nothing picked").isFalse();
+        ada.clickButtonNamed("Less aggression towards the West");
+        ada.clickButtonNamed("More use of diplomacy");
+        assertThat(ada.all("#choices .choice[aria-pressed='true']")).hasSize(2);
+        ada.assertControlsHaveAccessibleNames("multi question");
+        ada.assertNoSidewaysScroll("multi question");
+        ada.shot("question-multi");
+        ada.click("submit-answer");
+        ada.awaitText("answer-status", "Answer locked in ✓");
+        bob.clickButtonNamed("Less aggression towards the West"); // one of two: partly right
+        bob.click("submit-answer");
+        teacher.awaitText("answered-count", "2 of 3");
+        // Eve: keys 1 and 2 toggle, then Tab to the submit button and Enter.
+        eve.pressKeys("1", "2");
+        eve.await(d -> eve.all("#choices .choice[aria-pressed='true']").size() == 2, "two choices picked by keys");
+        eve.tabTo("Submit answer");
+        eve.pressKeys(Keys.ENTER);
+        teacher.awaitPhase("reveal");
+        assertThat(teacher.text("reveal-answer")).contains("Correct answers")
+                .contains("Less aggression towards the West").contains("More use of diplomacy");
+        assertThat(teacher.all("#reveal-chart .bar")).extracting(b -> b.getAttribute("data-count"))
+                .containsExactly("3", "2", "0", "0");
+        int bobQ4 = assertFeedback(bob, "partial", "Partly right", -1, score);
+        assertThat(bobQ4).as("half the right picks: half the points").isBetween(250, 500);
+        int adaQ4 = assertFeedback(ada, "correct", "Correct!", -1, score);
+        assertThat(adaQ4).isBetween(700, 1200);
+        assertThat(ada.text("feedback-streak")).isEqualTo("3");
+        assertFeedback(eve, "correct", "Correct!", -1, score);
+        bob.shot("feedback-partly");
+
+        // ---------------------------------------------------------------- Q5: true/false
+        next(teacher, "leaderboard");
+        teacher.click("next");
+        String q5 = "Compared with Stalin, Khrushchev relied more on diplomacy to deal with the West.";
+        for (Screen s : all(teacher, phones)) {
+            s.awaitPhase("question");
+            s.awaitText("question-text", q5);
+        }
+        assertThat(ada.all("#choices button.choice")).extracting(WebElement::getAccessibleName)
+                .containsExactly("True", "False");
+        ada.clickButtonNamed("True");
+        bob.pressKeys("2");
+        eve.pressKeys("1");
+        teacher.awaitPhase("reveal");
+        assertThat(teacher.text("reveal-correct-count")).isEqualTo("2 of 3 correct");
+        assertFeedback(ada, "correct", "Correct!", -1, score);
+        assertFeedback(bob, "wrong", "Wrong", 0, score);
+        assertFeedback(eve, "correct", "Correct!", -1, score);
+
+        // ---------------------------------------------------------------- Q6–Q13: the teacher skips ahead
+        for (int q = 6; q <= 13; q++) {
+            next(teacher, "leaderboard");
+            teacher.click("next");
+            teacher.awaitPhase("question");
+            teacher.awaitText("question-progress", "Question " + q + " of " + TOTAL);
+            teacher.click("skip");
+            teacher.awaitPhase("reveal");
+            teacher.awaitText("reveal-progress", "Question " + q + " of " + TOTAL);
+            if (q == 6) {
+                bob.awaitPhase("reveal");
+                bob.await(d -> "none".equals(bob.el("feedback").getAttribute("data-result")), "no-answer feedback");
+                assertThat(bob.text("feedback-verdict")).isEqualTo("No answer");
+                assertThat(ada.awaitText("feedback-verdict", "No answer")).isNotNull();
+                assertThat(ada.el("feedback-streak-box").isDisplayed()).as("streak broken by a missed question").isFalse();
+                bob.shot("feedback-no-answer");
+            }
+        }
+
+        // ---------------------------------------------------------------- Q14: order
+        next(teacher, "leaderboard");
+        teacher.click("next");
+        String q14 = "Put these steps in the Soviet power struggle in order, earliest first.";
+        for (Screen s : all(teacher, phones)) {
+            s.awaitPhase("question");
+            s.awaitText("question-text", q14);
+        }
+        assertThat(teacher.text("question-progress")).isEqualTo("Question 14 of " + TOTAL);
+        assertThat(teacher.text("question-hint")).isEqualTo("Put these in the right order on your device.");
+        assertThat(teacher.texts("#choices .choice-text")).containsExactlyInAnyOrderElementsOf(ORDER);
+        teacher.assertOnScreen("#question-text", "#countdown", "#answered-count", "#choices .choice");
+        teacher.shot("question-order");
+        assertThat(ada.texts("#order-list .order-text")).containsExactlyInAnyOrderElementsOf(ORDER);
+        ada.assertControlsHaveAccessibleNames("order question");
+        ada.assertNoSidewaysScroll("order question");
+        ada.shot("question-order");
+        sortByTapping(ada);
+        assertThat(ada.texts("#order-list .order-text")).containsExactlyElementsOf(ORDER);
+        ada.shot("question-order-sorted");
+        ada.click("submit-answer");
+        ada.awaitText("answer-status", "Answer locked in ✓");
+        sortByKeyboard(eve);
+        assertThat(eve.texts("#order-list .order-text")).containsExactlyElementsOf(ORDER);
+        eve.tabTo("Submit answer");
+        eve.pressKeys(Keys.ENTER);
+        eve.awaitText("answer-status", "Answer locked in ✓");
+        teacher.awaitText("answered-count", "2 of 3");
+        if (bob.texts("#order-list .order-text").equals(ORDER)) {
+            bob.clickButtonNamed("Move " + ORDER.get(0) + " down");
+        }
+        bob.click("submit-answer");
+        teacher.awaitPhase("reveal");
+        assertThat(teacher.text("reveal-answer")).startsWith("Correct order");
+        assertThat(teacher.texts("#reveal-answer .answer-order li span:not(.order-num)")).containsExactlyElementsOf(ORDER);
+        assertThat(teacher.el("reveal-chart").isDisplayed()).as("no chart for an order question").isFalse();
+        teacher.assertOnScreen("#reveal-answer", "#explanation");
+        teacher.shot("reveal-order");
+        assertFeedback(ada, "correct", "Correct!", -1, score);
+        assertFeedback(bob, "wrong", "Wrong", 0, score);
+        assertFeedback(eve, "correct", "Correct!", -1, score);
+        assertThat(ada.text("feedback-streak")).as("the streak restarted after the skipped questions").isEqualTo("1");
+        eve.shot("feedback-correct");
+
+        // ---------------------------------------------------------------- End: podium and final ranks
+        teacher.click("end");
+        teacher.acceptConfirm("End the game now?");
+        teacher.awaitPhase("finished");
+        List<Screen> byRank = new ArrayList<>(phones);
+        byRank.sort((a, b) -> Integer.compare(score.get(b), score.get(a)));
+        List<WebElement> podium = teacher.all("#podium li.step");
+        assertThat(podium).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            Screen s = byRank.get(i);
+            assertThat(podium.get(i).findElement(By.className("podium-name")).getText()).isEqualTo(nameOf(s));
+            assertThat(podium.get(i).findElement(By.className("podium-score")).getText())
+                    .isEqualTo(String.format("%,d points", score.get(s)));
+            assertThat(podium.get(i).findElement(By.className("podium-rank")).getText())
+                    .isEqualTo(List.of("1st", "2nd", "3rd").get(i));
+        }
+        assertThat(teacher.text("finished-note")).isEqualTo("3 players took part.");
+        teacher.assertNoInjectedScript();
+        teacher.assertControlsHaveAccessibleNames("podium");
+        teacher.assertNotCutOff("#podium .podium-name");
+        teacher.assertOnScreen("#podium li", "#report-link");
+        teacher.shot("podium");
+        for (int i = 0; i < 3; i++) {
+            Screen s = byRank.get(i);
+            s.awaitPhase("finished");
+            s.awaitText("final-rank", List.of("1st", "2nd", "3rd").get(i) + " of 3");
+            assertThat(s.text("final-score")).isEqualTo(String.format("%,d points", score.get(s)));
+            assertThat(s.text("final-correct")).isEqualTo((s == bob ? 0 : 6) + " of 14 correct");
+            assertThat(s.texts("#podium .nickname")).containsExactly(nameOf(byRank.get(0)), nameOf(byRank.get(1)),
+                    nameOf(byRank.get(2)));
+            s.assertNoSidewaysScroll("final");
+            s.assertNotCutOff("#podium .nickname");
+            s.assertNoInjectedScript();
+            s.shot("final");
+        }
+
+        // ---------------------------------------------------------------- report and dashboard
+        teacher.click("report-link");
+        teacher.awaitPhase("report");
+        assertThat(teacher.text("report-title")).isEqualTo(QUIZ_TITLE);
+        assertThat(teacher.text("report-meta")).startsWith("PIN " + pin);
+        List<WebElement> rows = teacher.all("#players tr");
+        assertThat(rows).hasSize(4);
+        for (int i = 0; i < 3; i++) {
+            List<String> cells = rows.get(i).findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+            Screen s = byRank.get(i);
+            assertThat(cells.get(0)).isEqualTo(String.valueOf(i + 1));
+            assertThat(cells.get(1)).isEqualTo(nameOf(s));
+            assertThat(Screen.parseNumber(cells.get(2))).isEqualTo(score.get(s));
+        }
+        assertThat(rows.get(3).getText()).contains("Bobby Tables").contains("removed");
+        assertThat(teacher.texts("#questions tr")).hasSize(14);
+        // Sections, worst first; the ones whose questions were all skipped come last, not as "hardest".
+        List<String> sectionRows = teacher.texts("#sections li");
+        assertThat(sectionRows).hasSize(5);
+        assertThat(sectionRows.get(0)).contains("%");
+        assertThat(sectionRows.get(4)).contains("not answered");
+        assertThat(teacher.texts("#sections .section-name")).contains("Leadership Changes and Policy Shifts");
+        teacher.assertControlsHaveAccessibleNames("report");
+        teacher.assertNoInjectedScript();
+        teacher.shot("report");
+        teacher.js("document.getElementById('players-title').scrollIntoView()");
+        teacher.shot("report-players");
+
+        teacher.open("/");
+        WebElement row = teacher.await(d -> d.findElements(By.cssSelector("#games-list tr[data-pin='" + pin + "']"))
+                .stream().findFirst().orElse(null), "the game in the past games list");
+        assertThat(row.getText()).contains(QUIZ_TITLE).contains("Finished");
+        assertThat(row.findElement(By.tagName("a")).getAccessibleName()).contains("Report");
+        teacher.assertNoInjectedScript();
+        teacher.shot("dashboard-after");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static String nameOf(Screen phone) {
+        return phone.text("me-name");
+    }
+
+    private static List<Screen> all(Screen teacher, List<Screen> phones) {
+        var list = new ArrayList<Screen>();
+        list.add(teacher);
+        list.addAll(phones);
+        return list;
+    }
+
+    private static String rankOf(Screen phone) {
+        return phone.el("feedback-rank").getAttribute("textContent").replaceAll(" of .*", "");
+    }
+
+    private static void next(Screen teacher, String phase) {
+        teacher.click("next");
+        teacher.awaitPhase(phase);
+    }
+
+    /**
+     * Waits for the phone's feedback after a reveal and checks what the student reads: the verdict,
+     * "+N points", the score in the bar adding up, and a rank. Returns the points.
+     * {@code points} -1 means "some positive number".
+     */
+    private static int assertFeedback(Screen phone, String kind, String verdict, int points, Map<Screen, Integer> score) {
+        phone.awaitPhase("reveal");
+        phone.await(d -> kind.equals(phone.el("feedback").getAttribute("data-result")), "feedback '" + kind + "'");
+        assertThat(phone.text("feedback-verdict")).as(phone.who + " verdict").isEqualTo(verdict);
+        String pointsText = phone.text("feedback-points");
+        assertThat(pointsText).as(phone.who + " points line").matches("\\+[0-9,]+ points");
+        int got = Screen.parseNumber(pointsText);
+        if (points >= 0) {
+            assertThat(got).as(phone.who + " points").isEqualTo(points);
+        } else {
+            assertThat(got).as(phone.who + " points").isPositive();
+        }
+        int total = score.get(phone) + got;
+        score.put(phone, total);
+        assertThat(phone.number("feedback-score")).as(phone.who + " score on the feedback").isEqualTo(total);
+        assertThat(phone.number("me-score")).as(phone.who + " score in the top bar").isEqualTo(total);
+        assertThat(phone.text("feedback-rank")).as(phone.who + " rank").matches("[123](st|nd|rd) of 3");
+        return got;
+    }
+
+    /** The host's top 5 lists everyone with the score their own phone shows, best first. */
+    private static void assertLeaderboard(Screen teacher, List<Screen> phones, Map<Screen, Integer> score) {
+        teacher.awaitPhase("leaderboard");
+        List<WebElement> rows = teacher.all("#leaderboard li.leader");
+        assertThat(rows).hasSize(3);
+        int previous = Integer.MAX_VALUE;
+        for (int i = 0; i < rows.size(); i++) {
+            String name = rows.get(i).findElement(By.className("nickname")).getText();
+            int shown = Screen.parseNumber(rows.get(i).findElement(By.className("score")).getText());
+            assertThat(rows.get(i).findElement(By.className("rank")).getText()).isEqualTo(String.valueOf(i + 1));
+            Screen phone = phones.stream().filter(p -> nameOf(p).equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError("leaderboard shows '" + name + "', not a player's name"));
+            assertThat(shown).as(name + " on the leaderboard").isEqualTo(score.get(phone));
+            assertThat(shown).as("ordered by score").isLessThanOrEqualTo(previous);
+            previous = shown;
+            String phoneRank = phone.el("feedback-rank").getAttribute("textContent");
+            assertThat(phoneRank).as(name + "'s phone rank").startsWith(List.of("1st", "2nd", "3rd").get(i));
+        }
+    }
+
+    /** Puts the order list right with taps on the up arrows. */
+    private static void sortByTapping(Screen phone) {
+        for (int p = 0; p < ORDER.size(); p++) {
+            String item = ORDER.get(p);
+            int at = phone.texts("#order-list .order-text").indexOf(item);
+            for (int k = at; k > p; k--) {
+                phone.clickButtonNamed("Move " + item + " up");
+            }
+        }
+    }
+
+    /**
+     * Puts the order list right from the keyboard: Tab to an item's up arrow, then Enter as often
+     * as needed; the focus must stay on that item's arrow as it moves.
+     */
+    private static void sortByKeyboard(Screen phone) {
+        for (int p = 0; p < ORDER.size(); p++) {
+            String item = ORDER.get(p);
+            int at = phone.texts("#order-list .order-text").indexOf(item);
+            if (at == p) {
+                continue;
+            }
+            phone.tabTo("Move " + item + " up");
+            for (int k = at; k > p; k--) {
+                phone.pressKeys(Keys.ENTER);
+                int expected = k - 1;
+                phone.await(d -> phone.texts("#order-list .order-text").indexOf(item) == expected, item + " moved up");
+                if (k - 1 > p) {
+                    assertThat(phone.focusedName()).as("focus follows the moved item").isEqualTo("Move " + item + " up");
+                }
+            }
+        }
+    }
+}
