@@ -49,6 +49,10 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         registry.setUserDestinationPrefix("/user");
         // Each client receives its messages in the order they were published.
         registry.setPreservePublishOrder(true);
+        // The broker caches which sessions subscribe to each destination; every player has a private
+        // destination of their own, so with the default 1,024 entries a game of more than ~1,000 players
+        // misses the cache on every ACK, RESULT and PING and scans all subscriptions each time.
+        registry.setCacheLimit(Math.max(1024, 4 * properties.maxPlayers()));
     }
 
     @Override
