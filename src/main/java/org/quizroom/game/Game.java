@@ -50,6 +50,11 @@ public final class Game {
     private RevealView lastReveal;
     private final Map<String, PlayerResult> lastResults = new LinkedHashMap<>();
     private int scoredQuestionsOpened;
+    // Counts over the active players, kept in step so that counting an answer costs O(1) instead of a
+    // pass over every player (at 2,000 players those passes were a third of the server's CPU in a game).
+    private int connectedCount;
+    private int answeredCount;
+    private int connectedAnsweredCount;
 
     public Game(String pin, Quiz quiz, GameOptions options, GameSettings settings, long shuffleSeed, Clock clock) {
         this.pin = pin;
@@ -90,6 +95,7 @@ public final class Game {
         Player player = activePlayer(playerId);
         player.kicked = true;
         player.connected = false;
+        recount();
         var events = new ArrayList<GameEvent>();
         events.add(new GameEvent.PlayerKicked(playerId));
         events.add(roster());
@@ -106,6 +112,11 @@ public final class Game {
             return List.of();
         }
         player.connected = connected;
+        int change = connected ? 1 : -1;
+        connectedCount += change;
+        if (index >= 0 && player.answers.containsKey(index)) {
+            connectedAnsweredCount += change;
+        }
         var events = new ArrayList<GameEvent>();
         events.add(roster());
         if (phase == Phase.QUESTION) {
@@ -247,6 +258,10 @@ public final class Game {
         var accepted = new AcceptedAnswer(playerId, index, canonical, describe(question, canonical),
                 verdict.correct(), points, responseMs, received);
         apply(player, question, accepted);
+        answeredCount++;
+        if (player.connected) {
+            connectedAnsweredCount++;
+        }
         return new AnswerOutcome(accepted, answerCount(), everyoneAnswered());
     }
 
@@ -407,6 +422,7 @@ public final class Game {
             results(currentQuestion()).forEach(r -> lastResults.put(r.playerId(), r));
             phase = storedPhase;
         }
+        recount();
     }
 
     /** A stored player, for {@link #restore}. */
@@ -428,6 +444,7 @@ public final class Game {
         lastResults.clear();
         // Everyone connected receives the broadcast now; others start their clock on sync.
         activePlayers().filter(p -> p.connected).forEach(p -> p.deliveredAt.putIfAbsent(index, openedAt));
+        recount();
         return List.of(new GameEvent.QuestionOpened(questionView(index), deadline), answerCount());
     }
 
@@ -551,15 +568,36 @@ public final class Game {
     }
 
     private GameEvent.AnswerCounted answerCount() {
-        int answered = (int) activePlayers().filter(p -> p.answers.containsKey(index)).count();
-        int connected = (int) activePlayers().filter(p -> p.connected || p.answers.containsKey(index)).count();
-        return new GameEvent.AnswerCounted(index, answered, connected);
+        // "connected" counts players who are connected or have answered (an answer counts as present)
+        return new GameEvent.AnswerCounted(index, answeredCount,
+                connectedCount + answeredCount - connectedAnsweredCount);
     }
 
     /** True when at least one player is connected and every connected player has answered. */
     private boolean everyoneAnswered() {
-        List<Player> online = activePlayers().filter(p -> p.connected).toList();
-        return !online.isEmpty() && online.stream().allMatch(p -> p.answers.containsKey(index));
+        return connectedCount > 0 && connectedAnsweredCount == connectedCount;
+    }
+
+    /** Recomputes the counts from scratch, after changes that touch more than one player's standing. */
+    private void recount() {
+        connectedCount = 0;
+        answeredCount = 0;
+        connectedAnsweredCount = 0;
+        for (Player p : players.values()) {
+            if (p.kicked) {
+                continue;
+            }
+            boolean answered = index >= 0 && p.answers.containsKey(index);
+            if (p.connected) {
+                connectedCount++;
+            }
+            if (answered) {
+                answeredCount++;
+                if (p.connected) {
+                    connectedAnsweredCount++;
+                }
+            }
+        }
     }
 
     private Answer toCanonical(Question question, Answer answer) {
