@@ -49,6 +49,8 @@ public class GameHub {
 
     private static final Logger log = LoggerFactory.getLogger(GameHub.class);
     static final String USER_QUEUE = "/queue/events";
+    /** Rosters larger than this are sent to the host at most once a second. */
+    private static final int LARGE_ROSTER = 500;
     private static final java.time.Duration DISCONNECT_GRACE = java.time.Duration.ofSeconds(5);
 
     /** A game plus what the live layer keeps beside it. */
@@ -56,6 +58,9 @@ public class GameHub {
         final Game game;
         final String hostToken;
         volatile boolean rosterDirty = true;
+        boolean playersDirty = true;
+        long playersSentAt;
+        int playersSent;
         volatile GameEvent.AnswerCounted pendingCount;
         volatile GameEvent.AnswerCounted lastCount;
         ScheduledFuture<?> deadlineTask;
@@ -333,10 +338,21 @@ public class GameHub {
         for (LiveGame live : games.values()) {
             if (live.rosterDirty) {
                 live.rosterDirty = false;
+                live.playersDirty = true;
                 if (live.game.phase() == Phase.LOBBY) {
                     messaging.convertAndSend(topic(live.game.pin()), lobby(live));
                 }
-                toUser(Identity.host(live.game.pin()), new Events.Players(live.game.players()));
+            }
+            // PLAYERS carries the whole roster (about 100 bytes a player): ten a second while 5,000 players
+            // connect is 5 MB/s to the host's one socket, which overflowed its send buffer and got it closed.
+            // Big rosters go at most once a second.
+            long now = System.nanoTime();
+            if (live.playersDirty && (live.playersSent <= LARGE_ROSTER || now - live.playersSentAt >= 1_000_000_000L)) {
+                live.playersDirty = false;
+                live.playersSentAt = now;
+                List<org.quizroom.game.PlayerView> players = live.game.players();
+                live.playersSent = players.size();
+                toUser(Identity.host(live.game.pin()), new Events.Players(players));
             }
             GameEvent.AnswerCounted count = live.pendingCount;
             if (count != null) {
