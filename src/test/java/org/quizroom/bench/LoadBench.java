@@ -1,0 +1,1056 @@
+package org.quizroom.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Load tool: one game, N bot players and a host bot speaking the real protocol (HTTP API plus
+ * STOMP over WebSocket, docs/protocol.md) against a server on loopback.
+ *
+ * <p>Run it with {@code mvn -Pbench verify -Dbench.players=2000} (several sizes:
+ * {@code -Dbench.players=100,500,1000,2000,5000}); each size gets a fresh server process
+ * started from the packaged jar. Options (system properties):
+ * <ul>
+ * <li>{@code bench.players} – comma-separated player counts (default 2000)</li>
+ * <li>{@code bench.thinkMs} – each bot answers after a uniform random 0..thinkMs after QUESTION (default 1000)</li>
+ * <li>{@code bench.quiz} – quiz id (default warm-up: five questions of five types)</li>
+ * <li>{@code bench.serverXmx} – server heap cap (default 512m; empty for none)</li>
+ * <li>{@code bench.serverJvmArgs} – extra server JVM options, space-separated</li>
+ * <li>{@code bench.url} – test a server that is already running (no process started, no heap/CPU figures)</li>
+ * <li>{@code bench.jar}, {@code bench.quizzes} – the jar and quizzes folder (default target/quizroom-*.jar, quizzes/)</li>
+ * <li>{@code bench.keep} – keep the server's temp dir (log, database)</li>
+ * </ul>
+ *
+ * <p>What is measured: QUESTION and LEADERBOARD fan-out from the moment the host bot sends
+ * {@code start}/{@code next} to each bot's receipt (an upper bound on server send → receipt:
+ * it includes the host command's own trip); answer latency from a bot's SEND to its ACK;
+ * RESULT from the last answer sent in a question to each bot's RESULT; answers acknowledged
+ * versus rows stored (the report's {@code answerCount}); the order of events each bot saw.
+ */
+public final class LoadBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How one run is shaped. */
+    public record Config(int players, long thinkMs, String quizId, int joinConcurrency, int connectConcurrency,
+                         Duration phaseTimeout, long settleMs) {
+        public static Config of(int players) {
+            return new Config(players, 1000, "warm-up", 8, 64, Duration.ofSeconds(90), 300);
+        }
+
+        public Config withThinkMs(long ms) {
+            return new Config(players, ms, quizId, joinConcurrency, connectConcurrency, phaseTimeout, settleMs);
+        }
+
+        public Config withQuiz(String id) {
+            return new Config(players, thinkMs, id, joinConcurrency, connectConcurrency, phaseTimeout, settleMs);
+        }
+
+        public Config withPhaseTimeout(Duration timeout) {
+            return new Config(players, thinkMs, quizId, joinConcurrency, connectConcurrency, timeout, settleMs);
+        }
+    }
+
+    /** Everything one run found. */
+    public static final class Result {
+        public int players;
+        public int questions;
+        public double joinsPerSecond;
+        public double connectsPerSecond;
+        public final Stats questionFanOut = new Stats();
+        public final Stats leaderboardFanOut = new Stats();
+        public final Stats ackLatency = new Stats();
+        public final Stats resultAfterLastAnswer = new Stats();
+        public final List<String> perQuestion = new ArrayList<>();
+        public int answersSent;
+        public int acksAccepted;
+        public int acksRefused;
+        public int answersStored = -1;
+        public int missingQuestion;
+        public int missingAck;
+        public int missingReveal;
+        public int missingResult;
+        public int missingLeaderboard;
+        public int missingFinished;
+        public int missingFinal;
+        public int orderViolations;
+        public final List<String> orderExamples = new CopyOnWriteArrayList<>();
+        public final Map<String, Integer> refusals = new ConcurrentHashMap<>();
+        public final List<String> failures = new CopyOnWriteArrayList<>();
+        public int failureCount;
+        public int syncRetries;
+        /** Why the run stopped early, or null. */
+        public String aborted;
+        public double maxAnswerRatePerSecond;
+        // server process figures (NaN / -1 when the server runs in this JVM)
+        public double serverCpuGameSeconds = Double.NaN;
+        public double serverCpuGameCores = Double.NaN;
+        public double serverPeakCpuCores = Double.NaN;
+        public double serverPeakHeapMb = -1;
+        public double serverLiveHeapMb = -1;
+        public String serverRss = "?";
+        public String serverThreads = "?";
+        public double clientCpuSeconds;
+        public double clientCpuGameCores;
+        public double gameSeconds;
+        /** CPU used by everything else on the machine during the game (other users' builds and tests), in cores. */
+        public double backgroundCores = Double.NaN;
+        public double serverCpuPerJoinMs = Double.NaN;
+        public double serverCpuPerConnectMs = Double.NaN;
+        /** Server CPU from the host's start/next to the last RESULT, per question. */
+        public final List<Double> questionServerCpuSeconds = new ArrayList<>();
+        public final List<Double> questionBackgroundCores = new ArrayList<>();
+
+        /** All bots saw every event, in order, and every acknowledged answer is stored. */
+        public boolean correct() {
+            return missingQuestion + missingAck + missingReveal + missingResult + missingLeaderboard + missingFinished
+                    + missingFinal + orderViolations == 0 && acksRefused == 0 && acksAccepted == answersSent
+                    && answersStored == acksAccepted && failureCount == 0 && aborted == null;
+        }
+
+        public List<String> problems() {
+            List<String> p = new ArrayList<>();
+            if (acksAccepted != answersSent) {
+                p.add("answers sent " + answersSent + " but accepted ACKs " + acksAccepted);
+            }
+            if (answersStored != acksAccepted) {
+                p.add("accepted ACKs " + acksAccepted + " but stored " + answersStored);
+            }
+            if (acksRefused > 0) {
+                p.add("refused ACKs " + acksRefused + " " + refusals);
+            }
+            addIf(p, missingQuestion, "QUESTION");
+            addIf(p, missingAck, "ACK");
+            addIf(p, missingReveal, "REVEAL");
+            addIf(p, missingResult, "RESULT");
+            addIf(p, missingLeaderboard, "LEADERBOARD");
+            addIf(p, missingFinished, "FINISHED");
+            addIf(p, missingFinal, "FINAL");
+            if (orderViolations > 0) {
+                p.add(orderViolations + " events out of order, e.g. " + orderExamples);
+            }
+            if (aborted != null) {
+                p.add("run stopped early: " + aborted);
+            }
+            if (failureCount > 0) {
+                p.add(failureCount + " client failures, e.g. " + failures);
+            }
+            return p;
+        }
+
+        private static void addIf(List<String> p, int n, String what) {
+            if (n > 0) {
+                p.add(n + " missing " + what);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ per-bot state
+
+    private static final int Q_MAX = 64;
+
+    /** What one player bot saw; written on the executor thread that handles its frames. */
+    private static final class Bot {
+        final int n;
+        final String nickname;
+        String token;
+        StompBot stomp;
+        volatile boolean ready;
+        volatile boolean sawLocked;
+        volatile boolean finished;
+        volatile boolean fin;
+        int seq;
+        final long[] qRecv = new long[Q_MAX];
+        final long[] ansSent = new long[Q_MAX];
+        final long[] ackRecv = new long[Q_MAX];
+        final long[] revRecv = new long[Q_MAX];
+        final long[] resRecv = new long[Q_MAX];
+        final long[] lbRecv = new long[Q_MAX];
+        final int[] qSeq = new int[Q_MAX];
+        final int[] ackSeq = new int[Q_MAX];
+        final int[] revSeq = new int[Q_MAX];
+        final int[] resSeq = new int[Q_MAX];
+        final int[] lbSeq = new int[Q_MAX];
+
+        Bot(int n) {
+            this.n = n;
+            this.nickname = "Bot " + n;
+        }
+    }
+
+    private final String base;
+    private final String wsUrl;
+    private final Config cfg;
+    private final HttpClient http;
+    private final ExecutorService httpExecutor;
+    private final ScheduledExecutorService timer;
+    private final PrintStream out;
+    private final Result result = new Result();
+
+    private String pin;
+    private String hostToken;
+    private StompBot host;
+    private Bot[] bots;
+    private int questionCount;
+    private final AtomicInteger readyCount = new AtomicInteger();
+    private final AtomicInteger lockedCount = new AtomicInteger();
+    private final AtomicInteger finishedCount = new AtomicInteger();
+    private final AtomicInteger finalCount = new AtomicInteger();
+    private final AtomicIntegerArray questionCounts = new AtomicIntegerArray(Q_MAX);
+    private final AtomicIntegerArray resultCounts = new AtomicIntegerArray(Q_MAX);
+    private final AtomicIntegerArray leaderboardCounts = new AtomicIntegerArray(Q_MAX);
+    private final LongAdder acceptedAcks = new LongAdder();
+    private final LongAdder refusedAcks = new LongAdder();
+    private final LongAdder answersSent = new LongAdder();
+    private final AtomicInteger failures = new AtomicInteger();
+    private final AtomicInteger syncRetries = new AtomicInteger();
+    private volatile boolean closing;
+    /** Set when the run cannot go on (the host's connection or many players' connections lost). */
+    private volatile String aborted;
+    private final AtomicInteger lostBots = new AtomicInteger();
+    private final List<String> hostErrors = new CopyOnWriteArrayList<>();
+    private volatile boolean hostConnected;
+    private volatile boolean hostState;
+
+    private LoadBench(String base, Config cfg, PrintStream out) {
+        this.base = base;
+        this.wsUrl = base.replaceFirst("^http", "ws") + "/ws";
+        this.cfg = cfg;
+        this.out = out;
+        this.httpExecutor = Executors.newFixedThreadPool(2, daemon("bench-http"));
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(httpExecutor)
+                .connectTimeout(Duration.ofSeconds(30)).build();
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("bench-timer"));
+    }
+
+    /** Optional view of a server process, for CPU and heap figures. */
+    interface ServerProbe {
+        double cpuSeconds();
+
+        double peakHeapMb(long fromNanos, long toNanos);
+
+        double peakCpuCores(long fromNanos, long toNanos);
+
+        double liveHeapAfterGcMb();
+
+        default String histogram() {
+            return "";
+        }
+
+        String status(String field);
+    }
+
+    /** Plays one game of {@code cfg.players()} bots against the server at {@code baseUrl}. */
+    public static Result run(String baseUrl, Config cfg, PrintStream log) throws Exception {
+        return run(baseUrl, cfg, log, null);
+    }
+
+    static Result run(String baseUrl, Config cfg, PrintStream log, ServerProbe probe) throws Exception {
+        LoadBench bench = new LoadBench(baseUrl, cfg, log);
+        try {
+            return bench.play(probe);
+        } finally {
+            bench.shutdown();
+        }
+    }
+
+    private ServerProbe probe;
+
+    private Result play(ServerProbe probe) throws Exception {
+        this.probe = probe;
+        long cpu0 = clientCpuNanos();
+        int n = cfg.players();
+        result.players = n;
+        bots = new Bot[n];
+        for (int i = 0; i < n; i++) {
+            bots[i] = new Bot(i + 1);
+        }
+
+        // -- open the game and connect the host
+        JsonNode game = post("/api/games", "{\"quizId\":\"" + cfg.quizId() + "\",\"options\":{}}", 201);
+        pin = game.get("pin").asText();
+        hostToken = game.get("hostToken").asText();
+        JsonNode quizzes = get("/api/quizzes");
+        for (JsonNode q : quizzes) {
+            if (q.get("id").asText().equals(cfg.quizId())) {
+                questionCount = q.get("questionCount").asInt();
+            }
+        }
+        if (questionCount <= 0 || questionCount > Q_MAX) {
+            throw new IllegalStateException("Quiz " + cfg.quizId() + " has " + questionCount + " questions");
+        }
+        result.questions = questionCount;
+        host = new StompBot(pin, "host-token", hostToken, new HostHandler());
+        host.open(http, wsUrl).get(30, TimeUnit.SECONDS);
+        await(() -> hostState, Duration.ofSeconds(30), "host STATE");
+
+        // -- join over HTTP
+        double serverCpuJoin0 = probe == null ? Double.NaN : probe.cpuSeconds();
+        long t = System.nanoTime();
+        join();
+        result.joinsPerSecond = n / ((System.nanoTime() - t) / 1e9);
+        log("joined %d players in %.2f s (%.0f/s)", n, (System.nanoTime() - t) / 1e9, result.joinsPerSecond);
+
+        // -- connect over STOMP: CONNECT, SUBSCRIBE x2, SEND sync, wait for STATE
+        double serverCpuConnect0 = probe == null ? Double.NaN : probe.cpuSeconds();
+        result.serverCpuPerJoinMs = (serverCpuConnect0 - serverCpuJoin0) * 1000 / n;
+        t = System.nanoTime();
+        connect();
+        if (probe != null) {
+            result.serverCpuPerConnectMs = (probe.cpuSeconds() - serverCpuConnect0) * 1000 / n;
+        }
+        result.connectsPerSecond = n / ((System.nanoTime() - t) / 1e9);
+        log("connected %d players in %.2f s (%.0f/s)", n, (System.nanoTime() - t) / 1e9, result.connectsPerSecond);
+
+        // -- lock: the LOBBY broadcast that follows proves every topic subscription is live
+        host.sendJson(hostDest(), "{\"command\":\"lock\"}");
+        await(() -> lockedCount.get() >= n, cfg.phaseTimeout(), "LOBBY locked broadcast on every bot");
+        pause(cfg.settleMs() * 2);
+
+        // -- the game
+        double serverCpu0 = probe == null ? Double.NaN : probe.cpuSeconds();
+        long clientCpu0 = clientCpuNanos();
+        long[] machine0 = machineTicks();
+        long game0 = System.nanoTime();
+        for (int q = 0; q < questionCount; q++) {
+            playQuestion(q);
+        }
+        long t0 = System.nanoTime();
+        host.sendJson(hostDest(), "{\"command\":\"next\"}");
+        await(() -> finishedCount.get() >= n && finalCount.get() >= n, cfg.phaseTimeout(), "FINISHED and FINAL");
+        long finishedMs = (System.nanoTime() - t0) / 1_000_000;
+        long game1 = System.nanoTime();
+        long[] machine1 = machineTicks();
+        double serverCpu1 = probe == null ? Double.NaN : probe.cpuSeconds();
+        result.gameSeconds = (game1 - game0) / 1e9;
+        result.clientCpuGameCores = (clientCpuNanos() - clientCpu0) / 1e9 / result.gameSeconds;
+        log("game over: FINISHED+FINAL on every bot %d ms after the last next", finishedMs);
+        if (probe != null) {
+            result.serverCpuGameSeconds = serverCpu1 - serverCpu0;
+            result.serverCpuGameCores = result.serverCpuGameSeconds / result.gameSeconds;
+            if (machine0 != null && machine1 != null) {
+                double busyCores = (machine1[0] - machine0[0]) / 100.0 / result.gameSeconds;
+                result.backgroundCores = Math.max(0, busyCores - result.serverCpuGameCores - result.clientCpuGameCores);
+            }
+            result.serverPeakCpuCores = probe.peakCpuCores(game0, game1);
+            result.serverPeakHeapMb = probe.peakHeapMb(0, Long.MAX_VALUE);
+            result.serverRss = probe.status("VmRSS");
+            result.serverThreads = probe.status("Threads");
+            result.serverLiveHeapMb = probe.liveHeapAfterGcMb();
+            if (Boolean.getBoolean("bench.histo")) {
+                log("server heap histogram (live objects, %d players connected):%n%s", n, probe.histogram());
+            }
+            log("server CPU: %.2f ms per join, %.2f ms per connect, %.2f s in the game (%.2f cores); client %.2f cores;"
+                            + " everything else on the machine %.2f cores", result.serverCpuPerJoinMs,
+                    result.serverCpuPerConnectMs, result.serverCpuGameSeconds, result.serverCpuGameCores,
+                    result.clientCpuGameCores, result.backgroundCores);
+        }
+
+        // -- what was stored
+        JsonNode report = get("/api/games/" + pin + "/report", "X-Host-Token", hostToken);
+        result.answersStored = report.get("answerCount").asInt();
+        tally();
+        result.clientCpuSeconds = (clientCpuNanos() - cpu0) / 1e9;
+        closeAll();
+        return result;
+    }
+
+    private void playQuestion(int q) {
+        int n = cfg.players();
+        log("Q%d: host sends %s", q, q == 0 ? "start" : "next");
+        double cpu0 = probe == null ? Double.NaN : probe.cpuSeconds();
+        long[] machine0 = machineTicks();
+        long client0 = clientCpuNanos();
+        long t0 = System.nanoTime();
+        host.sendJson(hostDest(), "{\"command\":\"" + (q == 0 ? "start" : "next") + "\"}");
+        await(() -> questionCounts.get(q) >= n, cfg.phaseTimeout(), "QUESTION " + q + " on every bot");
+        Stats fan = new Stats();
+        for (Bot b : bots) {
+            if (b.qRecv[q] != 0) {
+                fan.add(b.qRecv[q] - t0);
+            }
+        }
+        // The question closes by itself once every connected player answered.
+        await(() -> resultCounts.get(q) >= n, cfg.phaseTimeout(), "RESULT " + q + " on every bot");
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double serverCpu = probe == null ? Double.NaN : probe.cpuSeconds() - cpu0;
+        long[] machine1 = machineTicks();
+        double others = machine0 == null || machine1 == null ? Double.NaN
+                : Math.max(0, (machine1[0] - machine0[0]) / 100.0 - serverCpu - (clientCpuNanos() - client0) / 1e9) / wall;
+        result.questionServerCpuSeconds.add(serverCpu);
+        result.questionBackgroundCores.add(others);
+        pause(cfg.settleMs());
+        long firstAnswer = Long.MAX_VALUE;
+        long lastAnswer = 0;
+        Stats ack = new Stats();
+        for (Bot b : bots) {
+            if (b.ansSent[q] != 0) {
+                firstAnswer = Math.min(firstAnswer, b.ansSent[q]);
+                lastAnswer = Math.max(lastAnswer, b.ansSent[q]);
+                if (b.ackRecv[q] != 0) {
+                    ack.add(b.ackRecv[q] - b.ansSent[q]);
+                }
+            }
+        }
+        Stats res = new Stats();
+        for (Bot b : bots) {
+            if (b.resRecv[q] != 0 && lastAnswer != 0) {
+                res.add(Math.max(0, b.resRecv[q] - lastAnswer));
+            }
+        }
+        double window = (lastAnswer - firstAnswer) / 1e9;
+        double rate = window > 0 ? ack.count() / window : 0;
+        result.maxAnswerRatePerSecond = Math.max(result.maxAnswerRatePerSecond, rate);
+        Stats lb = new Stats();
+        if (q < questionCount - 1) {
+            long t1 = System.nanoTime();
+            host.sendJson(hostDest(), "{\"command\":\"next\"}");
+            await(() -> leaderboardCounts.get(q) >= n, cfg.phaseTimeout(), "LEADERBOARD " + q + " on every bot");
+            for (Bot b : bots) {
+                if (b.lbRecv[q] != 0) {
+                    lb.add(b.lbRecv[q] - t1);
+                }
+            }
+            pause(cfg.settleMs());
+        }
+        result.questionFanOut.addAll(fan);
+        result.ackLatency.addAll(ack);
+        result.resultAfterLastAnswer.addAll(res);
+        result.leaderboardFanOut.addAll(lb);
+        String line = String.format(Locale.ROOT,
+                "Q%d: QUESTION first %s / p50 / p99 / max %s ms | %d answers over %.2f s (%.0f/s), ACK %s ms | RESULT after last answer %s ms"
+                        + " | LEADERBOARD %s ms", q, Stats.ms(fan.percentileMs(0)), fan.summary(), ack.count(), window, rate, ack.summary(),
+                res.summary(), lb.count() == 0 ? "–" : lb.summary());
+        if (probe != null) {
+            line += String.format(Locale.ROOT, " | server CPU %.0f ms over %.1f s, other load %.2f cores",
+                    serverCpu * 1000, wall, others);
+        }
+        result.perQuestion.add(line);
+        log("%s", line);
+    }
+
+    // ------------------------------------------------------------------ joining and connecting
+
+    private void join() throws InterruptedException {
+        Semaphore inFlight = new Semaphore(cfg.joinConcurrency());
+        AtomicInteger done = new AtomicInteger();
+        for (Bot b : bots) {
+            inFlight.acquire();
+            joinAsync(b, b.nickname, 0).whenComplete((x, e) -> {
+                if (e != null) {
+                    fail("join " + b.nickname + ": " + e);
+                }
+                done.incrementAndGet();
+                inFlight.release();
+            });
+        }
+        await(() -> done.get() >= bots.length, cfg.phaseTimeout(), "joins");
+    }
+
+    private CompletableFuture<Void> joinAsync(Bot b, String nickname, int attempt) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/games/" + pin + "/players"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"nickname\":\"" + nickname + "\"}")).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(r -> {
+            if (r.statusCode() == 201) {
+                b.token = readTree(r.body()).get("playerToken").asText();
+                return CompletableFuture.completedFuture(null);
+            }
+            if ((r.statusCode() == 400 || r.statusCode() == 409) && attempt < 3) {
+                return joinAsync(b, "Bot " + b.n + "-" + (attempt + 1), attempt + 1);
+            }
+            return CompletableFuture.failedFuture(new IllegalStateException(r.statusCode() + " " + r.body()));
+        });
+    }
+
+    private void connect() throws InterruptedException {
+        Semaphore inFlight = new Semaphore(cfg.connectConcurrency());
+        PlayerHandler handler = new PlayerHandler(inFlight);
+        int opened = 0;
+        for (Bot b : bots) {
+            if (b.token == null) {
+                continue;
+            }
+            inFlight.acquire();
+            b.stomp = new StompBot(pin, "player-token", b.token, handler);
+            b.stomp.state = b;
+            b.stomp.open(http, wsUrl).whenComplete((ws, e) -> {
+                if (e != null) {
+                    inFlight.release();
+                }
+            });
+            opened++;
+        }
+        int expected = opened;
+        await(() -> readyCount.get() >= expected, cfg.phaseTimeout(), "STATE on every bot");
+    }
+
+    // ------------------------------------------------------------------ frame handling
+
+    private final class PlayerHandler implements StompBot.Handler {
+        private final Semaphore connecting;
+
+        PlayerHandler(Semaphore connecting) {
+            this.connecting = connecting;
+        }
+
+        @Override
+        public void connected(StompBot stomp) {
+            stomp.subscribe("0", "/topic/games/" + pin);
+            stomp.subscribe("1", "/user/queue/events");
+            syncUntilState(stomp, (Bot) stomp.state, 0);
+        }
+
+        /**
+         * Sends sync, and again if no STATE came back within a second: the server may handle a
+         * client's SEND before its SUBSCRIBE (frames of one connection run on a thread pool), and
+         * then the reply goes nowhere. Counted, so the table shows when that happens.
+         */
+        private void syncUntilState(StompBot stomp, Bot b, int attempt) {
+            if (b.ready || attempt > 10) {
+                return;
+            }
+            if (attempt > 0) {
+                syncRetries.incrementAndGet();
+            }
+            stomp.sendJson("/app/games/" + pin + "/sync", "{}");
+            timer.schedule(() -> syncUntilState(stomp, b, attempt + 1), 1, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void message(StompBot stomp, String destination, String body, long now) {
+            Bot b = (Bot) stomp.state;
+            String type = type(body);
+            b.seq++;
+            switch (type) {
+                case "STATE" -> {
+                    if (!b.ready) {
+                        b.ready = true;
+                        readyCount.incrementAndGet();
+                        connecting.release();
+                    }
+                }
+                case "LOBBY" -> {
+                    if (destination != null && destination.startsWith("/topic/") && body.contains("\"locked\":true")
+                            && !b.sawLocked) {
+                        b.sawLocked = true;
+                        lockedCount.incrementAndGet();
+                    }
+                }
+                case "PING" -> stomp.sendJson("/app/games/" + pin + "/pong",
+                        "{\"seq\":" + readTree(body).get("seq").asLong() + "}");
+                case "QUESTION" -> {
+                    JsonNode e = readTree(body);
+                    int q = e.get("index").asInt();
+                    if (b.qRecv[q] == 0) {
+                        b.qRecv[q] = now;
+                        b.qSeq[q] = b.seq;
+                        questionCounts.incrementAndGet(q);
+                        String answer = answerFor(e);
+                        long think = cfg.thinkMs() <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cfg.thinkMs() + 1);
+                        timer.schedule(() -> {
+                            b.ansSent[q] = System.nanoTime();
+                            answersSent.increment();
+                            stomp.sendJson("/app/games/" + pin + "/answer",
+                                    "{\"question\":" + q + ",\"answer\":" + answer + "}");
+                        }, think, TimeUnit.MILLISECONDS);
+                    }
+                }
+                case "ACK" -> {
+                    JsonNode e = readTree(body);
+                    int q = e.get("question").asInt();
+                    if (e.get("accepted").asBoolean()) {
+                        acceptedAcks.increment();
+                    } else {
+                        refusedAcks.increment();
+                        result.refusals.merge(e.path("code").asText(), 1, Integer::sum);
+                    }
+                    if (b.ackRecv[q] == 0) {
+                        b.ackRecv[q] = now;
+                        b.ackSeq[q] = b.seq;
+                    }
+                }
+                case "REVEAL" -> {
+                    int q = intField(body, "\"index\":");
+                    if (b.revRecv[q] == 0) {
+                        b.revRecv[q] = now;
+                        b.revSeq[q] = b.seq;
+                    }
+                }
+                case "RESULT" -> {
+                    int q = intField(body, "\"index\":");
+                    if (b.resRecv[q] == 0) {
+                        b.resRecv[q] = now;
+                        b.resSeq[q] = b.seq;
+                        resultCounts.incrementAndGet(q);
+                    }
+                }
+                case "LEADERBOARD" -> {
+                    int q = intField(body, "\"index\":");
+                    if (b.lbRecv[q] == 0) {
+                        b.lbRecv[q] = now;
+                        b.lbSeq[q] = b.seq;
+                        leaderboardCounts.incrementAndGet(q);
+                    }
+                }
+                case "FINISHED" -> {
+                    if (!b.finished) {
+                        b.finished = true;
+                        finishedCount.incrementAndGet();
+                    }
+                }
+                case "FINAL" -> {
+                    if (!b.fin) {
+                        b.fin = true;
+                        finalCount.incrementAndGet();
+                    }
+                }
+                case "ERROR" -> fail(b.nickname + " got " + body);
+                default -> {
+                }
+            }
+        }
+
+        @Override
+        public void failed(StompBot stomp, String what) {
+            Bot b = (Bot) stomp.state;
+            if (!b.ready) {
+                connecting.release();
+            }
+            fail(b.nickname + ": " + what);
+            if ((what.startsWith("closed") || what.startsWith("transport") || what.startsWith("open"))
+                    && lostBots.incrementAndGet() > Math.max(10, bots.length / 20) && aborted == null && !closing) {
+                aborted = lostBots.get() + " player connections lost";
+            }
+        }
+    }
+
+    private final class HostHandler implements StompBot.Handler {
+        @Override
+        public void connected(StompBot stomp) {
+            hostConnected = true;
+            stomp.subscribe("0", "/topic/games/" + pin);
+            stomp.subscribe("1", "/user/queue/events");
+            stomp.sendJson("/app/games/" + pin + "/sync", "{}");
+        }
+
+        @Override
+        public void message(StompBot stomp, String destination, String body, long now) {
+            String type = type(body);
+            if (type.equals("STATE")) {
+                hostState = true;
+            } else if (type.equals("ERROR")) {
+                hostErrors.add(body);
+                fail("host got " + body);
+            }
+        }
+
+        @Override
+        public void failed(StompBot stomp, String what) {
+            fail("host: " + what);
+            if (!closing && (what.startsWith("closed") || what.startsWith("transport"))) {
+                aborted = "the host's connection was lost (" + what + ")";
+            }
+        }
+    }
+
+    /** A plausible answer of the right shape for the question, right or wrong at random. */
+    private static String answerFor(JsonNode question) {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        int choices = question.path("choices").size();
+        return switch (question.get("questionType").asText()) {
+            case "multi" -> r.nextBoolean() ? "[" + r.nextInt(choices) + "]"
+                    : "[0," + Math.max(1, choices - 1) + "]";
+            case "order" -> {
+                List<Integer> order = new ArrayList<>();
+                for (int i = 0; i < choices; i++) {
+                    order.add(i);
+                }
+                java.util.Collections.shuffle(order, r);
+                yield order.toString().replace(" ", "");
+            }
+            case "type" -> r.nextBoolean() ? "\"carbon dioxide\"" : "\"oxygen\"";
+            case "number" -> String.valueOf(6 + r.nextInt(4));
+            default -> String.valueOf(r.nextInt(Math.max(choices, 1)));
+        };
+    }
+
+    // ------------------------------------------------------------------ tallying
+
+    private void tally() {
+        int last = questionCount - 1;
+        for (Bot b : bots) {
+            for (int q = 0; q < questionCount; q++) {
+                if (b.qRecv[q] == 0) {
+                    result.missingQuestion++;
+                }
+                if (b.ansSent[q] != 0 && b.ackRecv[q] == 0) {
+                    result.missingAck++;
+                }
+                if (b.revRecv[q] == 0) {
+                    result.missingReveal++;
+                }
+                if (b.resRecv[q] == 0) {
+                    result.missingResult++;
+                }
+                if (q < last && b.lbRecv[q] == 0) {
+                    result.missingLeaderboard++;
+                }
+                // QUESTION → ACK → REVEAL → RESULT → LEADERBOARD → next QUESTION
+                int[] order = q < last
+                        ? new int[] {b.qSeq[q], b.ackSeq[q], b.revSeq[q], b.resSeq[q], b.lbSeq[q], b.qSeq[q + 1]}
+                        : new int[] {b.qSeq[q], b.ackSeq[q], b.revSeq[q], b.resSeq[q]};
+                for (int i = 1; i < order.length; i++) {
+                    if (order[i - 1] != 0 && order[i] != 0 && order[i - 1] >= order[i]) {
+                        result.orderViolations++;
+                        if (result.orderExamples.size() < 3) {
+                            result.orderExamples.add(b.nickname + " Q" + q + " seqs " + Arrays.toString(order));
+                        }
+                        break;
+                    }
+                }
+            }
+            if (!b.finished) {
+                result.missingFinished++;
+            }
+            if (!b.fin) {
+                result.missingFinal++;
+            }
+        }
+        result.answersSent = (int) answersSent.sum();
+        result.acksAccepted = (int) acceptedAcks.sum();
+        result.acksRefused = (int) refusedAcks.sum();
+        result.failureCount = failures.get();
+        result.syncRetries = syncRetries.get();
+        result.aborted = aborted;
+    }
+
+
+    // ------------------------------------------------------------------ command line
+
+    /** Runs each size against a fresh server process and prints the table. Exits 1 if a run was incorrect. */
+    public static void main(String[] args) throws Exception {
+        List<Integer> sizes = Arrays.stream(System.getProperty("bench.players", "2000").split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).map(Integer::parseInt).toList();
+        long think = Long.getLong("bench.thinkMs", 1000);
+        String quiz = System.getProperty("bench.quiz", "warm-up");
+        String url = System.getProperty("bench.url", "").trim();
+        String xmx = System.getProperty("bench.serverXmx", "512m").trim();
+        List<String> jvmArgs = Arrays.stream(System.getProperty("bench.serverJvmArgs", "").trim().split("\\s+"))
+                .filter(s -> !s.isEmpty()).toList();
+        boolean keep = Boolean.getBoolean("bench.keep");
+        int warmup = Integer.getInteger("bench.warmupPlayers", 200);
+        Path quizzes = Path.of(System.getProperty("bench.quizzes", "quizzes"));
+        PrintStream out = System.out;
+        out.printf(Locale.ROOT, "Quizroom load bench: %s players, quiz %s, think time 0–%d ms, %d cores (nproc), "
+                        + "server heap cap %s, Java %s%n", sizes, quiz, think, Runtime.getRuntime().availableProcessors(),
+                xmx.isEmpty() ? "none" : xmx, System.getProperty("java.version"));
+        List<Result> results = new ArrayList<>();
+        for (int size : sizes) {
+            Config cfg = Config.of(size).withThinkMs(think).withQuiz(quiz);
+            if (!url.isEmpty()) {
+                results.add(run(url, cfg, out));
+                continue;
+            }
+            Path jar = jar();
+            try (BenchServer server = BenchServer.start(jar, quizzes, xmx, jvmArgs, keep)) {
+                out.printf(Locale.ROOT, "[bench %d] server pid %d on port %d, log %s%n", size, server.pid(),
+                        server.port(), server.log());
+                String base = "http://127.0.0.1:" + server.port();
+                if (warmup > 0) {
+                    // A first, unmeasured game warms the server's JIT, as a lesson's first minutes would.
+                    long t = System.nanoTime();
+                    Result w = run(base, Config.of(Math.min(warmup, size)).withThinkMs(think).withQuiz(quiz), null);
+                    out.printf(Locale.ROOT, "[bench %d] warm-up game of %d players in %.1f s%s%n", size, w.players,
+                            (System.nanoTime() - t) / 1e9, w.correct() ? "" : ", problems: " + w.problems());
+                }
+                Result r = run(base, cfg, out, probe(server));
+                results.add(r);
+                out.println(table(List.of(r)));
+                out.printf(Locale.ROOT, "[bench %d] sync re-sent %d times (STATE lost: SEND handled before SUBSCRIBE)%n",
+                        size, r.syncRetries);
+                for (String line : server.problems(5)) {
+                    out.println("[bench " + size + "] server log: " + line);
+                }
+            }
+        }
+        out.println();
+        out.println(table(results));
+        boolean ok = true;
+        for (Result r : results) {
+            if (!r.correct()) {
+                ok = false;
+                out.println("INCORRECT at " + r.players + " players: " + r.problems());
+            }
+        }
+        System.exit(ok ? 0 : 1);
+    }
+
+    private static Path jar() throws IOException {
+        String given = System.getProperty("bench.jar", "").trim();
+        if (!given.isEmpty()) {
+            return Path.of(given);
+        }
+        try (var files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().matches("quizroom-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No target/quizroom-*.jar: run mvn package first"));
+        }
+    }
+
+    private static ServerProbe probe(BenchServer s) {
+        return new ServerProbe() {
+            @Override
+            public double cpuSeconds() {
+                return s.cpuSeconds();
+            }
+
+            @Override
+            public double peakHeapMb(long fromNanos, long toNanos) {
+                return s.peakHeapMb(fromNanos, toNanos);
+            }
+
+            @Override
+            public double peakCpuCores(long fromNanos, long toNanos) {
+                return s.peakCpuCores(fromNanos, toNanos);
+            }
+
+            @Override
+            public double liveHeapAfterGcMb() {
+                return s.liveHeapAfterGcMb();
+            }
+
+            @Override
+            public String status(String field) {
+                return s.status(field);
+            }
+
+            @Override
+            public String histogram() {
+                return s.histogram(30);
+            }
+        };
+    }
+
+    /** The figures of several runs as a Markdown table, then each run's verdict against the targets. */
+    public static String table(List<Result> results) {
+        StringBuilder t = new StringBuilder();
+        t.append("| players | joins/s | connects/s | QUESTION fan-out p50 / p99 / max (ms) | answers/s (peak) "
+                + "| ACK p50 / p99 / max (ms) | RESULT after last answer p50 / p99 / max (ms) "
+                + "| LEADERBOARD p99 (ms) | answers sent / ACKed / stored | events missing / out of order "
+                + "| server CPU in game, avg / 1 s peak (cores) | other load on the machine (cores) "
+                + "| server heap peak / live after GC (MB) | server RSS |\n");
+        t.append("|---:|---:|---:|---|---:|---|---|---:|---|---|---|---:|---|---:|\n");
+        for (Result r : results) {
+            int missing = r.missingQuestion + r.missingAck + r.missingReveal + r.missingResult + r.missingLeaderboard
+                    + r.missingFinished + r.missingFinal;
+            t.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %s | %.0f | %s | %s | %s | %d / %d / %d | %d / %d "
+                            + "| %s / %s | %s | %s / %s | %s |\n",
+                    r.players, r.joinsPerSecond, r.connectsPerSecond, r.questionFanOut.summary(),
+                    r.maxAnswerRatePerSecond, r.ackLatency.summary(), r.resultAfterLastAnswer.summary(),
+                    Stats.ms(r.leaderboardFanOut.percentileMs(99)), r.answersSent, r.acksAccepted, r.answersStored,
+                    missing, r.orderViolations, num(r.serverCpuGameCores, 2), num(r.serverPeakCpuCores, 2),
+                    num(r.backgroundCores, 2), num(r.serverPeakHeapMb, 0), num(r.serverLiveHeapMb, 0), r.serverRss.replace(" kB", " kB")));
+        }
+        t.append("\nTargets (QUESTION p99 ≤ 100 ms, ACK p99 ≤ 250 ms, every answer ACKed and stored, heap < 512 MB):\n");
+        for (Result r : results) {
+            t.append(String.format(Locale.ROOT, "- %d players: QUESTION p99 %s, ACK p99 %s, answers %s, heap %s%s%n",
+                    r.players,
+                    verdict(r.questionFanOut.percentileMs(99) <= 100),
+                    verdict(r.ackLatency.percentileMs(99) <= 250),
+                    verdict(r.correct()),
+                    r.serverPeakHeapMb < 0 ? "not measured" : verdict(r.serverPeakHeapMb < 512),
+                    r.correct() ? "" : " — " + r.problems()));
+        }
+        return t.toString();
+    }
+
+    private static String verdict(boolean ok) {
+        return ok ? "met" : "MISSED";
+    }
+
+    private static String num(double v, int decimals) {
+        if (Double.isNaN(v) || v < 0) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private String hostDest() {
+        return "/app/games/" + pin + "/host";
+    }
+
+    private void fail(String what) {
+        if (closing) {
+            return;
+        }
+        if (failures.incrementAndGet() <= 5) {
+            result.failures.add(what);
+            log("client failure: %s", what);
+        }
+    }
+
+    private void await(BooleanSupplier condition, Duration timeout, String what) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (aborted != null) {
+                fail("gave up waiting for " + what + ": " + aborted);
+                return;
+            }
+            if (System.nanoTime() > end) {
+                fail("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+                return;
+            }
+            pause(2);
+        }
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String type(String body) {
+        // Events are records serialised with "type" first: {"type":"QUESTION",...}
+        int at = body.indexOf("\"type\":\"");
+        if (at < 0) {
+            return "";
+        }
+        int from = at + 8;
+        return body.substring(from, body.indexOf('"', from));
+    }
+
+    private static int intField(String body, String key) {
+        int at = body.indexOf(key);
+        int i = at + key.length();
+        int v = 0;
+        while (i < body.length() && Character.isDigit(body.charAt(i))) {
+            v = v * 10 + (body.charAt(i++) - '0');
+        }
+        return v;
+    }
+
+    private static JsonNode readTree(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable JSON: " + text, e);
+        }
+    }
+
+    private JsonNode post(String path, String body, int expect) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != expect) {
+            throw new IllegalStateException("POST " + path + " → " + r.statusCode() + " " + r.body());
+        }
+        return readTree(r.body());
+    }
+
+    private JsonNode get(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " → " + r.statusCode() + " " + r.body());
+        }
+        return readTree(r.body());
+    }
+
+    private void closeAll() {
+        closing = true;
+        for (Bot b : bots) {
+            if (b.stomp != null) {
+                b.stomp.close();
+            }
+        }
+        if (host != null) {
+            host.close();
+        }
+        pause(500);
+    }
+
+    private void shutdown() {
+        timer.shutdownNow();
+        httpExecutor.shutdownNow();
+    }
+
+    private void log(String format, Object... args) {
+        if (out != null) {
+            out.printf(Locale.ROOT, "[bench %d %s] " + format + "%n", prepend(cfg.players(), args));
+        }
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 2];
+        all[0] = first;
+        all[1] = java.time.LocalTime.now().toString();
+        System.arraycopy(rest, 0, all, 2, rest.length);
+        return all;
+    }
+
+    /** Busy CPU ticks of the whole machine (user, nice, system, irq, softirq, steal), from /proc/stat. */
+    private static long[] machineTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+                    + Long.parseLong(f[7]) + (f.length > 8 ? Long.parseLong(f[8]) : 0);
+            return new long[] {busy};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static long clientCpuNanos() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime();
+        }
+        return 0;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
