@@ -44,7 +44,7 @@ public class ReportController {
                     jakarta.servlet.http.HttpServletRequest request,
                     HttpServletResponse response) throws IOException {
         authorise(pin, header != null ? header : param, request);
-        if (reports.report(pin).isEmpty()) {
+        if (!reports.exists(pin)) {
             throw new UnknownGameException(pin);
         }
         response.setContentType("text/csv;charset=UTF-8");

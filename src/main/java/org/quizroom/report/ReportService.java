@@ -24,6 +24,10 @@ public class ReportService {
         this.store = store;
     }
 
+    public boolean exists(String pin) {
+        return store.pinExists(pin);
+    }
+
     public Optional<Report> report(String pin) {
         return store.findGame(pin).map(this::build);
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -26,57 +27,31 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @LiveServerTest
 class LateJoinAndDeadlineInBrowsersIT {
 
-    /** Own threads: the common pool has a single thread on a 2-core machine. */
-    private static final java.util.concurrent.Executor STARTER = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "browser-start");
-        t.setDaemon(true);
-        return t;
-    });
-
     @LocalServerPort
     int port;
 
-    private final List<Screen> screens = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final List<CompletableFuture<Screen>> starting = new ArrayList<>();
+    private BrowserFleet fleet;
 
     @BeforeAll
     static void clearOldScreenshots() {
         Browsers.deleteScreenshots("warmup-");
     }
 
+    @BeforeEach
+    void fleet() {
+        fleet = new BrowserFleet(port);
+    }
+
     @AfterEach
     void quitBrowsers() {
-        starting.forEach(f -> f.handle((s, e) -> null).join()); // every browser started is also quit
-        screens.forEach(Screen::close);
-        screens.clear();
-    }
-
-    private Screen browser(String who, Dimension size, String shotPrefix) {
-        Screen screen = new Screen(who, size, "http://127.0.0.1:" + port, shotPrefix);
-        screens.add(screen);
-        return screen;
-    }
-
-    /** Starts a browser in the background (a Chromium start takes seconds); {@link #ready} waits for it. */
-    private CompletableFuture<Screen> browserLater(String who, Dimension size, String shotPrefix) {
-        CompletableFuture<Screen> future = CompletableFuture.supplyAsync(() -> browser(who, size, shotPrefix), STARTER);
-        starting.add(future);
-        return future;
-    }
-
-    private static Screen ready(CompletableFuture<Screen> future) {
-        try {
-            return future.get(90, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("a browser did not start", e);
-        }
+        fleet.quitAll();
     }
 
     @Test
     void aLateJoinerAQuestionThatRunsOutAndAReloadedHostScreen() {
-        var kimStarting = browserLater("Kim", Browsers.PHONE, "warmup-phone-kim-");
-        var leeStarting = browserLater("Lee", Browsers.PHONE, "warmup-phone-lee-");
-        Screen teacher = browser("teacher", Browsers.PROJECTOR, "warmup-host-");
+        var kimStarting = fleet.browserLater("Kim", Browsers.PHONE, "warmup-phone-kim-");
+        var leeStarting = fleet.browserLater("Lee", Browsers.PHONE, "warmup-phone-lee-");
+        Screen teacher = fleet.browser("teacher", Browsers.PROJECTOR, "warmup-host-");
         teacher.open("/");
         teacher.await(d -> !d.findElements(By.cssSelector("li.quiz[data-quiz-id='warm-up']")).isEmpty(), "warm-up listed");
         new Select(teacher.el("opt-time")).selectByValue("0.5");
@@ -84,7 +59,7 @@ class LateJoinAndDeadlineInBrowsersIT {
         teacher.awaitPhase("lobby");
         String pin = teacher.awaitText("pin", t -> t.matches("\\d{6}"), "a PIN");
 
-        Screen kim = ready(kimStarting);
+        Screen kim = BrowserFleet.ready(kimStarting);
         kim.open("/play").awaitPhase("join");
         kim.type("pin-input", pin);
         kim.type("nickname-input", "Kim");
@@ -92,7 +67,7 @@ class LateJoinAndDeadlineInBrowsersIT {
         kim.awaitPhase("waiting");
         teacher.awaitRoster("Kim");
         // Lee has the join page open but is still typing when the lesson starts.
-        Screen lee = ready(leeStarting);
+        Screen lee = BrowserFleet.ready(leeStarting);
         lee.open("/play").awaitPhase("join");
         lee.type("pin-input", pin);
         lee.type("nickname-input", "Lee");

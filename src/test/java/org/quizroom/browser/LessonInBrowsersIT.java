@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -38,58 +39,32 @@ class LessonInBrowsersIT {
     static final List<String> ORDER = List.of("Stalin dies", "Collective leadership takes over", "Beria is arrested",
             "Khrushchev wins full control");
 
-    /** Own threads: the common pool has a single thread on a 2-core machine. */
-    private static final java.util.concurrent.Executor STARTER = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "browser-start");
-        t.setDaemon(true);
-        return t;
-    });
-
     @LocalServerPort
     int port;
 
-    private final List<Screen> screens = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final List<CompletableFuture<Screen>> starting = new ArrayList<>();
+    private BrowserFleet fleet;
 
     @BeforeAll
     static void clearOldScreenshots() {
         Browsers.deleteScreenshots("lesson-");
     }
 
+    @BeforeEach
+    void fleet() {
+        fleet = new BrowserFleet(port);
+    }
+
     @AfterEach
     void quitBrowsers() {
-        starting.forEach(f -> f.handle((s, e) -> null).join()); // every browser started is also quit
-        screens.forEach(Screen::close);
-        screens.clear();
-    }
-
-    private Screen browser(String who, Dimension size, String shotPrefix) {
-        Screen screen = new Screen(who, size, "http://127.0.0.1:" + port, shotPrefix);
-        screens.add(screen);
-        return screen;
-    }
-
-    /** Starts a browser in the background (a Chromium start takes seconds); {@link #ready} waits for it. */
-    private CompletableFuture<Screen> browserLater(String who, Dimension size, String shotPrefix) {
-        CompletableFuture<Screen> future = CompletableFuture.supplyAsync(() -> browser(who, size, shotPrefix), STARTER);
-        starting.add(future);
-        return future;
-    }
-
-    private static Screen ready(CompletableFuture<Screen> future) {
-        try {
-            return future.get(90, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("a browser did not start", e);
-        }
+        fleet.quitAll();
     }
 
     @Test
     void aLessonOnTheProjectorAndThreePhones() {
-        var adaStarting = browserLater("Ada", Browsers.PHONE, "lesson-phone-ada-");
-        var bobStarting = browserLater("Bob", Browsers.PHONE, "lesson-phone-bob-");
-        var eveStarting = browserLater("Eve", Browsers.PHONE, "lesson-phone-eve-");
-        Screen teacher = browser("teacher", Browsers.PROJECTOR, "lesson-host-");
+        var adaStarting = fleet.browserLater("Ada", Browsers.PHONE, "lesson-phone-ada-");
+        var bobStarting = fleet.browserLater("Bob", Browsers.PHONE, "lesson-phone-bob-");
+        var eveStarting = fleet.browserLater("Eve", Browsers.PHONE, "lesson-phone-eve-");
+        Screen teacher = fleet.browser("teacher", Browsers.PROJECTOR, "lesson-host-");
 
         // ---------------------------------------------------------------- dashboard
         teacher.open("/");
@@ -117,7 +92,7 @@ class LessonInBrowsersIT {
         assertThat(QrCodes.read(teacher.el("qr"))).isEqualTo(joinUrl);
 
         // Ada scans the QR code: the PIN is filled in, she only types her name.
-        Screen ada = ready(adaStarting);
+        Screen ada = BrowserFleet.ready(adaStarting);
         ada.open(QrCodes.read(teacher.el("qr"))).awaitPhase("join");
         assertThat(ada.el("pin-input").getAttribute("value")).isEqualTo(pin);
         assertThat(ada.el("nickname-input").equals(ada.driver.switchTo().activeElement()))
@@ -136,7 +111,7 @@ class LessonInBrowsersIT {
         teacher.awaitRoster("Ada");
 
         // Bob types the PIN and a nickname the teacher won't have on the projector.
-        Screen bob = ready(bobStarting);
+        Screen bob = BrowserFleet.ready(bobStarting);
         bob.open("/play").awaitPhase("join");
         assertThat(bob.el("pin-input").getAttribute("value")).isEmpty();
         bob.type("pin-input", pin);
@@ -147,7 +122,7 @@ class LessonInBrowsersIT {
         teacher.awaitRoster("Ada", "Bobby Tables");
 
         // Eve's nickname is markup: it must stay text everywhere.
-        Screen eve = ready(eveStarting);
+        Screen eve = BrowserFleet.ready(eveStarting);
         eve.open("/play").awaitPhase("join");
         eve.type("pin-input", pin);
         eve.type("nickname-input", XSS);
