@@ -93,18 +93,7 @@ class CrashRecoveryIT {
         // The first two questions are played out in full.
         host.host("start");
         for (int q = 0; q < CRASH_QUESTION; q++) {
-            List<JsonNode> questions = awaitAll(players, "QUESTION");
-            for (int i = 0; i < PLAYERS; i++) {
-                players.get(i).answer(q, answerFor(questions.get(i), i));
-            }
-            for (int i = 0; i < PLAYERS; i++) {
-                assertAccepted(players.get(i), q);
-                acked.get(i).add(q);
-            }
-            host.await("REVEAL");
-            for (int i = 0; i < PLAYERS; i++) {
-                points.get(i).put(q, result(players.get(i), q).get("points").asInt());
-            }
+            playInFull(q, host, players, acked, points);
             host.host("next");
             host.await("LEADERBOARD");
             host.host("next");
@@ -215,18 +204,7 @@ class CrashRecoveryIT {
             host.host("next");
             host.await("LEADERBOARD");
             host.host("next");
-            List<JsonNode> questions = awaitAll(players, "QUESTION");
-            for (int i = 0; i < PLAYERS; i++) {
-                players.get(i).answer(q, answerFor(questions.get(i), i));
-            }
-            for (int i = 0; i < PLAYERS; i++) {
-                assertAccepted(players.get(i), q);
-                acked.get(i).add(q);
-            }
-            host.await("REVEAL");
-            for (int i = 0; i < PLAYERS; i++) {
-                points.get(i).put(q, result(players.get(i), q).get("points").asInt());
-            }
+            playInFull(q, host, players, acked, points);
         }
         host.host("next");
         host.await("FINISHED");
@@ -408,6 +386,22 @@ class CrashRecoveryIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+    /** Every player answers question {@code q}; records the accepted ACKs and the RESULT points. */
+    private void playInFull(int q, StompTestClient host, List<StompTestClient> players,
+                            Map<Integer, Set<Integer>> acked, Map<Integer, Map<Integer, Integer>> points) {
+        List<JsonNode> questions = awaitAll(players, "QUESTION");
+        for (int i = 0; i < PLAYERS; i++) {
+            players.get(i).answer(q, answerFor(questions.get(i), i));
+        }
+        for (int i = 0; i < PLAYERS; i++) {
+            assertAccepted(players.get(i), q);
+            acked.get(i).add(q);
+        }
+        host.await("REVEAL");
+        for (int i = 0; i < PLAYERS; i++) {
+            points.get(i).put(q, result(players.get(i), q).get("points").asInt());
         }
     }
 }
