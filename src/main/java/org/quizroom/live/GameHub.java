@@ -56,7 +56,6 @@ public class GameHub {
     /** A game plus what the live layer keeps beside it. */
     private static final class LiveGame {
         final Game game;
-        final String hostToken;
         volatile boolean rosterDirty = true;
         boolean playersDirty = true;
         long playersSentAt;
@@ -68,9 +67,8 @@ public class GameHub {
         /** Players ever joined, kicked ones included: the next join's place in the tie-break order. */
         int joined;
 
-        LiveGame(Game game, String hostToken, int joined) {
+        LiveGame(Game game, int joined) {
             this.game = game;
-            this.hostToken = hostToken;
             this.joined = joined;
         }
     }
@@ -120,7 +118,7 @@ public class GameHub {
         Game game = new Game(pin, quiz, options, settings, seed, clock);
         store.insertGame(new StoredGame(pin, quiz.id(), quiz.title(), quiz, options, hostToken, seed, Phase.LOBBY, -1,
                 false, clock.instant(), null, 0));
-        games.put(pin, new LiveGame(game, hostToken, 0));
+        games.put(pin, new LiveGame(game, 0));
         tokens.put(hostToken, Identity.host(pin));
         log.info("Game {} opened for quiz '{}'", pin, quiz.id());
         return new Created(pin, hostToken, links.joinUrl(pin));
@@ -396,7 +394,7 @@ public class GameHub {
                 a.answerText(), a.correct(), a.points(), a.responseMs(), a.receivedAt())).toList();
         game.restore(players.stream().map(p -> new Game.RestoredPlayer(p.id(), p.nickname(), p.kicked())).toList(),
                 answers, stored.phase(), stored.questionIndex(), stored.locked());
-        LiveGame live = new LiveGame(game, stored.hostToken(), players.size());
+        LiveGame live = new LiveGame(game, players.size());
         games.put(stored.pin(), live);
         tokens.put(stored.hostToken(), Identity.host(stored.pin()));
         players.stream().filter(p -> !p.kicked())

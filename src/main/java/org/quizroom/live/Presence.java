@@ -1,6 +1,7 @@
 package org.quizroom.live;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionConnectedEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
@@ -18,7 +19,7 @@ public class Presence {
     @EventListener
     public void onConnected(SessionConnectedEvent event) {
         if (event.getUser() instanceof Identity identity) {
-            hub.connected(identity, sessionId(event.getMessage().getHeaders().get("simpSessionId")));
+            hub.connected(identity, SimpMessageHeaderAccessor.getSessionId(event.getMessage().getHeaders()));
         }
     }
 
@@ -27,9 +28,5 @@ public class Presence {
         if (event.getUser() instanceof Identity identity) {
             hub.disconnected(identity, event.getSessionId());
         }
-    }
-
-    private static String sessionId(Object header) {
-        return String.valueOf(header);
     }
 }
