@@ -46,38 +46,40 @@ public final class CsvExport {
      */
     public static void answers(Report report, Writer out) throws IOException {
         out.write(BOM);
-        try (CSVPrinter csv = new CSVPrinter(out, FORMAT)) {
-            csv.printRecord("pin", "nickname", "removed", "question", "section", "question_text", "type", "answer",
-                    "correct", "points", "response_ms");
-            for (Report.PlayerRow p : report.players()) {
-                for (Report.PlayerAnswer a : p.answers()) {
-                    Report.QuestionRow q = report.questions().get(a.question());
-                    csv.printRecord(report.pin(), defuse(p.nickname()), flag(p.kicked()), a.question() + 1,
-                            defuse(q.section()), defuse(q.text()), q.questionType(), answerCell(q, a.answer()),
-                            a.correct() == null ? "" : flag(a.correct()), a.points(),
-                            a.responseMs() == null ? "" : a.responseMs());
-                }
+        CSVPrinter csv = new CSVPrinter(out, FORMAT);
+        csv.printRecord("pin", "nickname", "removed", "question", "section", "question_text", "type", "answer",
+                "correct", "points", "response_ms");
+        for (Report.PlayerRow p : report.players()) {
+            for (Report.PlayerAnswer a : p.answers()) {
+                Report.QuestionRow q = report.questions().get(a.question());
+                csv.printRecord(report.pin(), defuse(p.nickname()), flag(p.kicked()), a.question() + 1,
+                        defuse(q.section()), defuse(q.text()), q.questionType(), answerCell(q, a.answer()),
+                        a.correct() == null ? "" : flag(a.correct()), a.points(),
+                        a.responseMs() == null ? "" : a.responseMs());
             }
         }
+        csv.flush(); // not closed: the caller owns the stream
     }
 
     /**
      * One row per student: pin, rank (empty for a removed student), nickname, removed, score, correct,
-     * answered, questions_asked, percent_correct (of scored questions asked), weakest_section.
+     * answered, questions_asked, percent_correct (of the scored questions the class answered), weakest_section.
      */
     public static void summary(Report report, Writer out) throws IOException {
         out.write(BOM);
-        long scoredAsked = report.questions().stream().filter(q -> !"poll".equals(q.questionType())).count();
-        try (CSVPrinter csv = new CSVPrinter(out, FORMAT)) {
-            csv.printRecord("pin", "rank", "nickname", "removed", "score", "correct", "answered", "questions_asked",
-                    "percent_correct", "weakest_section");
-            for (Report.PlayerRow p : report.players()) {
-                Integer pct = ReportStatistics.percent(p.correctCount(), scoredAsked);
-                csv.printRecord(report.pin(), p.rank() == null ? "" : p.rank(), defuse(p.nickname()), flag(p.kicked()),
-                        p.score(), p.correctCount(), p.answeredCount(), report.questions().size(),
-                        pct == null ? "" : pct, defuse(p.weakestSection()));
-            }
+        // Out of the scored questions the class answered: one the teacher skipped at once counts for nobody.
+        long scoredAsked = report.questions().stream()
+                .filter(q -> !"poll".equals(q.questionType()) && q.answered() > 0).count();
+        CSVPrinter csv = new CSVPrinter(out, FORMAT);
+        csv.printRecord("pin", "rank", "nickname", "removed", "score", "correct", "answered", "questions_asked",
+                "percent_correct", "weakest_section");
+        for (Report.PlayerRow p : report.players()) {
+            Integer pct = ReportStatistics.percent(p.correctCount(), scoredAsked);
+            csv.printRecord(report.pin(), p.rank() == null ? "" : p.rank(), defuse(p.nickname()), flag(p.kicked()),
+                    p.score(), p.correctCount(), p.answeredCount(), report.questions().size(),
+                    pct == null ? "" : pct, defuse(p.weakestSection()));
         }
+        csv.flush();
     }
 
     /** A number answer stays a number (a leading minus is a sign, not a formula); anything else is defused. */

@@ -40,8 +40,10 @@ public record Report(String pin, String quizId, String quizTitle, String state, 
      * One student. {@code rank} is null for a removed player; the tie order is the engine's (equal
      * scores: less total answer time first), so it matches the FINAL rank the phone showed.
      *
-     * @param weakestSection the section with the lowest share of right answers among those asked
-     *                       (unanswered questions count as not right); null when no scored question was asked
+     * @param weakestSection the section with the lowest share of right answers over the scored questions the
+     *                       class answered (a question this student left unanswered counts as not right; a
+     *                       question nobody answered does not count); ties go to the class's weaker section;
+     *                       null when there is no such question
      */
     public record PlayerRow(Integer rank, String playerId, String nickname, int score, int correctCount,
                             int answeredCount, boolean kicked, String weakestSection, List<PlayerAnswer> answers) {

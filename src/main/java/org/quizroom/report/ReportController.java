@@ -183,7 +183,10 @@ public class ReportController {
     }
 
     private static String attachment(String fileName) {
-        return ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString();
+        // Plain filename when ASCII (every browser reads it); RFC 5987 filename* only when needed.
+        boolean ascii = fileName.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+        return ascii ? ContentDisposition.attachment().filename(fileName).build().toString()
+                : ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString();
     }
 
     private static String url(String pin, String file, DownloadLinks.Signed signed) {

@@ -53,7 +53,9 @@ public final class ReportStatistics {
             questions.add(question(i, quiz.get(i), byQuestion.getOrDefault(i, List.of()), active));
         }
         List<Report.SectionRow> sections = sections(quiz, questions);
-        List<Report.PlayerRow> rows = players(game, players, answers, asked, sections);
+        Set<Integer> answeredByClass = questions.stream().filter(q -> q.answered() > 0)
+                .map(Report.QuestionRow::index).collect(Collectors.toSet());
+        List<Report.PlayerRow> rows = players(game, players, answers, asked, answeredByClass, sections);
 
         List<Integer> finalScores = rows.stream().filter(r -> !r.kicked()).map(Report.PlayerRow::score).toList();
         List<StoredAnswer> scored = counted.stream().filter(a -> quiz.get(a.questionIndex()).type().isScored()).toList();
@@ -205,7 +207,8 @@ public final class ReportStatistics {
     // ------------------------------------------------------------------ per student
 
     private static List<Report.PlayerRow> players(StoredGame game, List<StoredPlayer> players, List<StoredAnswer> all,
-                                                  int asked, List<Report.SectionRow> classSections) {
+                                                  int asked, Set<Integer> answeredByClass,
+                                                  List<Report.SectionRow> classSections) {
         List<Question> quiz = game.quiz().questions();
         Map<String, Map<Integer, StoredAnswer>> byPlayer = new HashMap<>();
         for (StoredAnswer a : all) {
@@ -239,7 +242,8 @@ public final class ReportStatistics {
                 answers.add(a == null ? new Report.PlayerAnswer(i, null, null, 0, null)
                         : new Report.PlayerAnswer(i, a.answerText(), q.type().isScored() ? a.correct() : null,
                         a.points(), a.responseMs()));
-                if (q.type().isScored()) {
+                // A question nobody in the class answered (skipped at once) says nothing about this student.
+                if (q.type().isScored() && answeredByClass.contains(i)) {
                     int[] s = perSection.computeIfAbsent(q.section(), k -> new int[2]);
                     s[0]++;
                     s[1] += a != null && a.correct() ? 1 : 0;
