@@ -114,7 +114,7 @@ function renderSections(report) {
         el('span', { class: 'section-pct', text: s.masteryPercent == null ? 'not answered' : `${s.masteryPercent}%` })),
       el('p', { class: 'muted small', text: `${plural(s.answers, 'answer')} to ${plural(s.questions, 'question')}${low ? ' · reteach these:' : ''}` }),
       el('ul', { class: 'reteach' }, reteach.map((q) => el('li', { class: q.accuracyPercent != null && q.accuracyPercent < RETEACH_BELOW ? 'low' : '' },
-        el('a', { href: `#question-${q.index + 1}`, text: `Q${q.index + 1}` }), ` ${pct(q.accuracyPercent)} — `, q.text)))));
+        el('a', { href: `#question-${q.index + 1}`, text: `Q${q.index + 1}` }), ` ${q.accuracyPercent == null ? 'not answered' : `${q.accuracyPercent}%`} — `, q.text)))));
   }
   const text = sections.map((s) => `${s.section}: ${pct(s.masteryPercent)} of ${plural(s.answers, 'answer')}`).join('; ');
   setText('sections-text', sections.length ? `Mastery per section, weakest first. ${text}.` : '');

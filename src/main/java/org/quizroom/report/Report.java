@@ -43,7 +43,8 @@ public record Report(String pin, String quizId, String quizTitle, String state, 
      * @param weakestSection the section with the lowest share of right answers over the scored questions the
      *                       class answered (a question this student left unanswered counts as not right; a
      *                       question nobody answered does not count); ties go to the class's weaker section;
-     *                       null when there is no such question
+     *                       null when there is no such question, and for a removed student (their missing
+     *                       answers after removal say nothing)
      */
     public record PlayerRow(Integer rank, String playerId, String nickname, int score, int correctCount,
                             int answeredCount, boolean kicked, String weakestSection, List<PlayerAnswer> answers) {

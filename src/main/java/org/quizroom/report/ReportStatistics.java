@@ -243,7 +243,7 @@ public final class ReportStatistics {
                         : new Report.PlayerAnswer(i, a.answerText(), q.type().isScored() ? a.correct() : null,
                         a.points(), a.responseMs()));
                 // A question nobody in the class answered (skipped at once) says nothing about this student.
-                if (q.type().isScored() && answeredByClass.contains(i)) {
+                if (q.type().isScored() && answeredByClass.contains(i) && !t.p().kicked()) {
                     int[] s = perSection.computeIfAbsent(q.section(), k -> new int[2]);
                     s[0]++;
                     s[1] += a != null && a.correct() ? 1 : 0;

@@ -194,6 +194,7 @@ class ReportIT {
         JsonNode eve = row("Eve");
         assertThat(eve.get("kicked").asBoolean()).isTrue();
         assertThat(absent(eve, "rank")).isTrue();
+        assertThat(absent(eve, "weakestSection")).as("no verdict on a removed student").isTrue();
         assertThat(eve.get("answeredCount").asInt()).isEqualTo(1);
         assertThat(players.get(players.size() - 1).get("nickname").asText()).as("removed students last").isEqualTo("Eve");
     }
