@@ -98,7 +98,7 @@ class ReportInBrowserIT {
         assertThat(teacher.text("sections-text")).contains("Leadership Changes and Policy Shifts: 45% of 11 answers");
         List<String> sections = teacher.texts("#sections > li");
         assertThat(sections.get(0)).contains("45%", "11 answers to 3 questions", "reteach these", "Q1 25%");
-        assertThat(sections.get(2)).contains("not answered");
+        assertThat(sections.get(2)).contains("not answered", "Q6 not answered");
         teacher.js("document.getElementById('part-sections').scrollIntoView()");
         teacher.shot("sections");
 
@@ -208,7 +208,6 @@ class ReportInBrowserIT {
         teacher.await(d -> !teacher.text("compare-sections").isEmpty(), "the comparison drawn");
         assertThat(teacher.texts("#compare-sections tbody tr").get(0))
                 .contains("Leadership Changes and Policy Shifts", "45% (11)", "100% (3)");
-        assertThat(teacher.texts("#sections > li").get(2)).contains("Q6 not answered");
         assertThat(teacher.texts("#compare-questions tbody tr").get(0)).contains("In which year did Stalin die?", "25%", "100%");
         assertThat(chartData(teacher, "compare-chart")).containsExactly(45L, 75L, 0L);
         assertThat(teacher.text("compare-text")).contains("Game " + lesson.pin + " 45%", "Practice " + practicePin + " 100%");
