@@ -33,6 +33,7 @@ import org.quizroom.support.Api;
 import org.quizroom.support.LiveServerTest;
 import org.quizroom.support.StompTestClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The teacher's after-lesson report in headless Chromium, for a lesson played over STOMP
@@ -42,6 +43,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * with the first one. Screenshots: target/screenshots/report-*.
  */
 @LiveServerTest
+@TestPropertySource(properties = "quizroom.quizzes-dir=" + PlayedLesson.QUIZZES_DIR)
 class ReportInBrowserIT {
 
     static final Dimension LAPTOP = new Dimension(1366, 900);
@@ -79,11 +81,11 @@ class ReportInBrowserIT {
         teacher.js("localStorage.setItem(arguments[0], arguments[1])", "quizroom.host." + lesson.pin, lesson.hostToken);
         teacher.open("/report?pin=" + lesson.pin).awaitPhase("report");
         assertThat(teacher.driver.getCurrentUrl()).doesNotContain(lesson.hostToken);
-        assertThat(teacher.text("report-title")).isEqualTo("Post-Stalin Transition");
+        assertThat(teacher.text("report-title")).isEqualTo("Cold War check-up");
 
         // ---------------------------------------------------------------- the class
         assertThat(figure(teacher, "#part-summary", "players")).isEqualTo("4 (+1 removed)");
-        assertThat(figure(teacher, "#part-summary", "questions")).isEqualTo("6 of 36");
+        assertThat(figure(teacher, "#part-summary", "questions")).isEqualTo("6 of 6");
         assertThat(figure(teacher, "#part-summary", "accuracy")).isEqualTo("58%");
         assertThat(chartData(teacher, "histogram-chart")).containsExactly(0L, 0L, 3L, 0L, 1L);
         assertThat(teacher.text("histogram-text")).contains("2,000–2,999 points: 3", "4,000–4,999 points: 1");
@@ -93,9 +95,8 @@ class ReportInBrowserIT {
 
         // ---------------------------------------------------------------- sections
         assertThat(chartData(teacher, "sections-chart")).containsExactly(45L, 75L, 0L);
-        assertThat(chartLabels(teacher, "sections-chart")).containsExactly("Leadership Changes and Policy Shifts",
-                "Policy Reorientation", "Khrushchev's Leadership and US-Soviet Relations");
-        assertThat(teacher.text("sections-text")).contains("Leadership Changes and Policy Shifts: 45% of 11 answers");
+        assertThat(chartLabels(teacher, "sections-chart")).containsExactly("Dates", "Alliances", "Crises");
+        assertThat(teacher.text("sections-text")).contains("Dates: 45% of 11 answers");
         List<String> sections = teacher.texts("#sections > li");
         assertThat(sections.get(0)).contains("45%", "11 answers to 3 questions", "reteach these", "Q1 25%");
         assertThat(sections.get(2)).contains("not answered", "Q6 not answered");
@@ -105,15 +106,14 @@ class ReportInBrowserIT {
         // ---------------------------------------------------------------- questions
         assertThat(teacher.all("#questions article")).hasSize(6);
         String q1 = teacher.text("question-1");
-        assertThat(q1).contains("Check this question", "3 of 4 gave the same wrong answer", "25%", "1956 (3)");
-        assertThat(chartLabels(teacher, "question-chart-0")).containsExactly("1956", "✓ 1953");
+        assertThat(q1).contains("Check this question", "3 of 4 gave the same wrong answer", "25%", "1961 (3)");
+        assertThat(chartLabels(teacher, "question-chart-0")).containsExactly("1961", "✓ 1989");
         assertThat(chartData(teacher, "question-chart-0")).containsExactly(3L, 1L);
-        assertThat(teacher.texts("#question-1 table.distribution tbody tr")).containsExactly("1956\t3", "✓ 1953\t1");
+        assertThat(teacher.texts("#question-1 table.distribution tbody tr")).containsExactly("1961\t3", "✓ 1989\t1");
         assertThat(String.valueOf(teacher.js("return document.getElementById('question-chart-0').getAttribute('aria-label')")))
-                .contains("1956: 3", "✓ 1953: 1");
+                .contains("1961: 3", "✓ 1989: 1");
         assertThat(teacher.text("question-2")).contains("No answer\n1");
-        assertThat(teacher.texts("#question-3 table.distribution tbody tr")).containsExactly("thaw\t2",
-                "✓ destalinisation\t1", "✓ De-Stalinization!\t1");
+        assertThat(teacher.texts("#question-3 table.distribution tbody tr")).containsExactly("✓ détente\t2", "thaw\t2");
         teacher.js("document.getElementById('part-questions').scrollIntoView()");
         teacher.shot("questions");
         teacher.js("document.getElementById('question-3').scrollIntoView()");
@@ -131,7 +131,7 @@ class ReportInBrowserIT {
         assertThat(ada.getAttribute("aria-expanded")).isEqualTo("true");
         List<String> answers = teacher.texts("#players tr.answers-row:not([hidden]) tbody tr");
         assertThat(answers).hasSize(6);
-        assertThat(answers.get(0)).contains("1953", "✓ right");
+        assertThat(answers.get(0)).contains("1989", "✓ right");
         assertThat(answers.get(5)).contains("no answer");
         teacher.assertControlsHaveAccessibleNames("report");
         teacher.assertNoInjectedScript();
@@ -149,7 +149,7 @@ class ReportInBrowserIT {
                 .isEqualTo("4000");
         teacher.click("download-workbook");
         Path workbook = awaitFile(downloads, ".xlsx");
-        assertThat(workbook.getFileName().toString()).startsWith("Post-Stalin Transition 20");
+        assertThat(workbook.getFileName().toString()).startsWith("Cold War check-up 20");
         try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook book = new XSSFWorkbook(in)) {
             assertThat(book.getNumberOfSheets()).isEqualTo(5);
             Sheet students = book.getSheet("Students");
@@ -180,8 +180,8 @@ class ReportInBrowserIT {
             teacher.awaitRoster("Cy");
             teacher.click("start");
             JsonNode q = cy.await("QUESTION", WAIT);
-            assertThat(q.get("text").asText()).isEqualTo("In which year did Stalin die?");
-            cy.answer(0, "1953");
+            assertThat(q.get("text").asText()).isEqualTo("In which year did the Berlin Wall fall?");
+            cy.answer(0, "1989");
             teacher.awaitPhase("reveal");
             teacher.click("next");
             teacher.awaitPhase("leaderboard");
@@ -189,13 +189,13 @@ class ReportInBrowserIT {
             q = cy.await("QUESTION", WAIT);
             List<String> choices = new ArrayList<>();
             q.get("choices").forEach(c -> choices.add(c.asText()));
-            cy.answer(1, String.valueOf(choices.indexOf("Nikita Khrushchev")));
+            cy.answer(1, String.valueOf(choices.indexOf("Berlin")));
             teacher.awaitPhase("reveal");
             teacher.click("next");
             teacher.awaitPhase("leaderboard");
             teacher.click("next");
             cy.await("QUESTION", WAIT);
-            cy.answer(2, "\"de-Stalinisation\"");
+            cy.answer(2, "\"detente\"");
             teacher.awaitPhase("reveal");
             teacher.click("next"); // after the last question: the podium
             cy.await("FINAL", WAIT);
@@ -203,25 +203,25 @@ class ReportInBrowserIT {
         teacher.awaitPhase("finished");
         teacher.click("report-link");
         teacher.awaitPhase("report");
-        assertThat(teacher.text("report-title")).isEqualTo("Practice: Post-Stalin Transition");
+        assertThat(teacher.text("report-title")).isEqualTo("Practice: Cold War check-up");
         assertThat(teacher.text("practice-links")).contains("practice of game " + lesson.pin);
         teacher.await(d -> !teacher.text("compare-sections").isEmpty(), "the comparison drawn");
         assertThat(teacher.texts("#compare-sections tbody tr").get(0))
-                .contains("Leadership Changes and Policy Shifts", "45% (11)", "100% (3)");
-        assertThat(teacher.texts("#compare-questions tbody tr").get(0)).contains("In which year did Stalin die?", "25%", "100%");
-        assertThat(chartData(teacher, "compare-chart")).containsExactly(45L, 75L, 0L);
+                .contains("Dates", "45% (11)", "100% (3)");
+        assertThat(teacher.texts("#compare-questions tbody tr").get(0)).contains("In which year did the Berlin Wall fall?", "25%", "100%");
+        assertThat(chartData(teacher, "compare-chart")).as("first game's bars").containsExactly(45L, 75L, null);
         assertThat(teacher.text("compare-text")).contains("Game " + lesson.pin + " 45%", "Practice " + practicePin + " 100%");
         teacher.js("document.getElementById('part-compare').scrollIntoView()");
         teacher.shot("practice-compared");
 
         // From the dashboard: every finished game of the quiz side by side.
         teacher.open("/");
-        teacher.await(d -> !d.findElements(By.cssSelector("li.quiz[data-quiz-id='post-stalin-transition'] .compare-link"))
+        teacher.await(d -> !d.findElements(By.cssSelector("li.quiz[data-quiz-id='cold-war-check'] .compare-link"))
                 .isEmpty(), "compare link on the quiz card");
-        teacher.driver.findElement(By.cssSelector("li.quiz[data-quiz-id='post-stalin-transition'] .compare-link")).click();
+        teacher.driver.findElement(By.cssSelector("li.quiz[data-quiz-id='cold-war-check'] .compare-link")).click();
         teacher.awaitPhase("report");
         teacher.await(d -> teacher.texts("#compare-games tbody tr").size() == 2, "two games compared");
-        assertThat(teacher.text("report-title")).isEqualTo("Post-Stalin Transition: games compared");
+        assertThat(teacher.text("report-title")).isEqualTo("Cold War check-up: games compared");
         teacher.assertNoInjectedScript();
         teacher.shot("compare-from-dashboard");
     }
@@ -235,7 +235,7 @@ class ReportInBrowserIT {
     @SuppressWarnings("unchecked")
     private static List<Long> chartData(Screen screen, String canvasId) {
         return ((List<Object>) screen.js("return Chart.getChart(arguments[0]).data.datasets[0].data", canvasId))
-                .stream().map(v -> ((Number) v).longValue()).toList();
+                .stream().map(v -> v == null ? null : ((Number) v).longValue()).toList();
     }
 
     @SuppressWarnings("unchecked")

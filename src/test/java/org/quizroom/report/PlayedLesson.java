@@ -10,24 +10,28 @@ import org.quizroom.support.Api;
 import org.quizroom.support.StompTestClient;
 
 /**
- * A short lesson of the notes quiz played over real STOMP, with everything a report must get right:
+ * A short lesson of the test quiz {@code cold-war-check} (src/test/resources/report-quizzes, see
+ * {@link #QUIZZES_DIR}) played over real STOMP, with everything a report must get right:
  * a tie, a player removed by the teacher, a question one student left unanswered, a question skipped
  * at once, a typed answer in two spellings, a partly right multi answer and a nickname that a
  * semicolon-locale spreadsheet would run as a formula. Speed scoring and streaks are off so each
  * right answer earns its flat points; the phones' RESULT and FINAL messages are kept for checking.
  *
  * <pre>
- *  Q  section                type       Ada        Bob          Cy        a;=2+5;b    Eve (removed after Q1)
- *  1  Leadership…            number     1953 ✓     1956 ✗       1956 ✗    1956 ✗      1953 ✓
- *  2  Leadership…            single     Khrush. ✓  Khrush. ✓    Malenkov  (none)      -
- *  3  Leadership…            type       destal… ✓  De-Stal…! ✓  thaw ✗    Thaw ✗      -
- *  4  Policy Reorientation   multi      both ✓     one (part)   both ✓    both ✓      -
- *  5  Policy Reorientation   truefalse  True ✓     False ✗      True ✓    True ✓      -
- *  6  Khrushchev's…          single     skipped at once by the teacher, nobody answers
+ *  Q  section    type       Ada        Bob          Cy        a;=2+5;b    Eve (removed after Q1)
+ *  1  Dates      number     1989 ✓     1961 ✗       1961 ✗    1961 ✗      1989 ✓
+ *  2  Dates      single     Berlin ✓   Berlin ✓     Vienna ✗  (none)      -
+ *  3  Dates      type       détente ✓  Detente! ✓   thaw ✗    Thaw ✗      -
+ *  4  Alliances  multi      both ✓     one (part)   both ✓    both ✓      -
+ *  5  Alliances  truefalse  True ✓     False ✗      True ✓    True ✓      -
+ *  6  Crises     single     skipped at once by the teacher, nobody answers
  * </pre>
  */
 public final class PlayedLesson {
 
+    /** Give this to the server as {@code quizroom.quizzes-dir}. */
+    public static final String QUIZZES_DIR = "src/test/resources/report-quizzes";
+    public static final String QUIZ_ID = "cold-war-check";
     public static final String FORMULA_NICK = "a;=2+5;b";
     public static final List<String> NAMES = List.of("Ada", "Bob", "Cy", FORMULA_NICK);
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -46,7 +50,7 @@ public final class PlayedLesson {
 
     public static PlayedLesson play(int port) {
         Api api = new Api(port);
-        JsonNode game = api.openGame("post-stalin-transition",
+        JsonNode game = api.openGame(QUIZ_ID,
                 "{\"speedScoring\":false,\"streaks\":false,\"shuffleAnswers\":false}");
         PlayedLesson lesson = new PlayedLesson(game.get("pin").asText(), game.get("hostToken").asText());
         lesson.run(port, api);
@@ -80,11 +84,11 @@ public final class PlayedLesson {
 
             host.host("start");
             question(phones);
-            answer(ada, 0, "1953");
-            answer(bob, 0, "1956");
-            answer(cy, 0, "1956");
-            answer(dee, 0, "1956");
-            answer(eve, 0, "1953");
+            answer(ada, 0, "1989");
+            answer(bob, 0, "1961");
+            answer(cy, 0, "1961");
+            answer(dee, 0, "1961");
+            answer(eve, 0, "1989");
             reveal(host, phones, 0);
             host.send("/app/games/" + pin + "/host", "{\"command\":\"kick\",\"playerId\":\"" + eveId + "\"}");
             host.await(e -> "PLAYERS".equals(e.path("type").asText()) && e.path("players").size() == 4,
@@ -94,26 +98,26 @@ public final class PlayedLesson {
 
             next(host, phones);
             JsonNode q2 = question(phones);
-            answer(ada, 1, index(q2, "Nikita Khrushchev"));
-            answer(bob, 1, index(q2, "Nikita Khrushchev"));
-            answer(cy, 1, index(q2, "Georgy Malenkov"));
+            answer(ada, 1, index(q2, "Berlin"));
+            answer(bob, 1, index(q2, "Berlin"));
+            answer(cy, 1, index(q2, "Vienna"));
             host.host("skip"); // the last student never answers: the teacher moves on
             reveal(host, phones, 1);
 
             next(host, phones);
             question(phones);
-            answer(ada, 2, "\"destalinisation\"");
-            answer(bob, 2, "\"De-Stalinization!\"");
+            answer(ada, 2, "\"détente\"");
+            answer(bob, 2, "\"Detente!\"");
             answer(cy, 2, "\"thaw\"");
             answer(dee, 2, "\"Thaw\"");
             reveal(host, phones, 2);
 
             next(host, phones);
             JsonNode q4 = question(phones);
-            String less = index(q4, "Less aggression towards the West");
-            String both = "[" + less + "," + index(q4, "More use of diplomacy") + "]";
+            String france = index(q4, "France");
+            String both = "[" + france + "," + index(q4, "Italy") + "]";
             answer(ada, 3, both);
-            answer(bob, 3, "[" + less + "]");
+            answer(bob, 3, "[" + france + "]");
             answer(cy, 3, both);
             answer(dee, 3, both);
             reveal(host, phones, 3);

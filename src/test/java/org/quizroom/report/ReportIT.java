@@ -31,6 +31,7 @@ import org.quizroom.support.StompTestClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Reports built from a lesson played over real STOMP against the real server and H2 database
@@ -38,12 +39,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * phones were told, and the response times the server stored.
  */
 @LiveServerTest
+@TestPropertySource(properties = "quizroom.quizzes-dir=" + PlayedLesson.QUIZZES_DIR)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportIT {
 
-    static final String LEADERSHIP = "Leadership Changes and Policy Shifts";
-    static final String POLICY = "Policy Reorientation";
-    static final String KHRUSHCHEV = "Khrushchev's Leadership and US-Soviet Relations";
+    static final String DATES = "Dates";
+    static final String ALLIANCES = "Alliances";
+    static final String CRISES = "Crises";
 
     @LocalServerPort
     int port;
@@ -69,7 +71,7 @@ class ReportIT {
         assertThat(s.get("players").asInt()).isEqualTo(4);
         assertThat(s.get("removedPlayers").asInt()).isEqualTo(1);
         assertThat(s.get("questionsAsked").asInt()).isEqualTo(6);
-        assertThat(s.get("questionsInQuiz").asInt()).isEqualTo(36);
+        assertThat(s.get("questionsInQuiz").asInt()).isEqualTo(6);
         // 11 right of 19 answers from the four (Eve's right answer to Q1 does not count).
         assertThat(s.get("accuracyPercent").asInt()).isEqualTo(58);
         int total = PlayedLesson.NAMES.stream().mapToInt(lesson::finalScore).sum();
@@ -90,12 +92,12 @@ class ReportIT {
     void sectionsWeakestFirstWithTheAnswersTheyRestOnAndTheQuestionsToReteach() {
         JsonNode sections = report.get("sections");
         assertThat(sections).hasSize(3);
-        assertSection(sections.get(0), LEADERSHIP, 11, 5, 45);
+        assertSection(sections.get(0), DATES, 11, 5, 45);
         // Q1 25%, Q3 50%, Q2 67%: weakest first.
         assertThat(ints(sections.get(0).get("questionIndexes"))).containsExactly(0, 2, 1);
-        assertSection(sections.get(1), POLICY, 8, 6, 75);
+        assertSection(sections.get(1), ALLIANCES, 8, 6, 75);
         // Q6 was skipped before anyone answered: it says nothing, so its section goes last, unscored.
-        assertThat(sections.get(2).get("section").asText()).isEqualTo(KHRUSHCHEV);
+        assertThat(sections.get(2).get("section").asText()).isEqualTo(CRISES);
         assertThat(sections.get(2).get("answers").asInt()).isZero();
         assertThat(absent(sections.get(2), "masteryPercent")).isTrue();
     }
@@ -106,34 +108,32 @@ class ReportIT {
         assertThat(qs).hasSize(6);
         JsonNode q1 = qs.get(0);
         assertQuestion(q1, 4, 1, 0, 25);
-        assertThat(q1.get("commonWrongAnswer").asText()).isEqualTo("1956");
+        assertThat(q1.get("commonWrongAnswer").asText()).isEqualTo("1961");
         assertThat(q1.get("commonWrongCount").asInt()).isEqualTo(3);
-        assertThat(distribution(q1)).containsExactly("1956:3:wrong", "1953:1:right");
-        assertThat(q1.get("warnings").get(0).asText()).contains("3 of 4", "1956", "answer key");
-        assertThat(q1.get("correctAnswer").asText()).isEqualTo("1953");
+        assertThat(distribution(q1)).containsExactly("1961:3:wrong", "1989:1:right");
+        assertThat(q1.get("warnings").get(0).asText()).contains("3 of 4", "1961", "answer key");
+        assertThat(q1.get("correctAnswer").asText()).isEqualTo("1989");
         assertThat(q1.get("medianMs").asLong()).isEqualTo(storedMedian(0));
 
         JsonNode q2 = qs.get(1);
         assertQuestion(q2, 3, 2, 1, 67);
-        assertThat(distribution(q2)).containsExactly("Georgy Malenkov:1:wrong", "Nikita Khrushchev:2:right",
-                "Lavrentiy Beria:0:wrong", "Vyacheslav Molotov:0:wrong");
-        assertThat(q2.get("commonWrongAnswer").asText()).isEqualTo("Georgy Malenkov");
+        assertThat(distribution(q2)).containsExactly("Vienna:1:wrong", "Berlin:2:right", "Prague:0:wrong",
+                "Warsaw:0:wrong");
+        assertThat(q2.get("commonWrongAnswer").asText()).isEqualTo("Vienna");
         assertThat(q2.get("warnings")).isEmpty();
 
         JsonNode q3 = qs.get(2);
         assertQuestion(q3, 4, 2, 0, 50);
-        // "thaw" and "Thaw" are one answer; the two right spellings fold to different words.
-        assertThat(distribution(q3)).containsExactly("thaw:2:wrong", "destalinisation:1:right",
-                "De-Stalinization!:1:right");
+        // "thaw" and "Thaw" are one answer, and so are "détente" and "Detente!" (shown as first typed).
+        assertThat(distribution(q3)).containsExactly("détente:2:right", "thaw:2:wrong");
         assertThat(q3.get("distribution").findValuesAsText("nearMiss")).containsOnly("false");
         assertThat(q3.get("commonWrongCount").asInt()).isEqualTo(2);
         assertThat(q3.get("warnings")).as("2 of 4 is not most of the class").isEmpty();
 
         JsonNode q4 = qs.get(3);
         assertQuestion(q4, 4, 3, 0, 75);
-        assertThat(distribution(q4)).containsExactly("Less aggression towards the West:4:right",
-                "More use of diplomacy:3:right", "An end to the nuclear arms race:0:wrong",
-                "Leaving the United Nations:0:wrong");
+        assertThat(distribution(q4)).containsExactly("France:4:right", "Poland:0:wrong", "Italy:3:right",
+                "Hungary:0:wrong");
         assertQuestion(qs.get(4), 4, 3, 0, 75);
 
         JsonNode q6 = qs.get(5);
@@ -186,10 +186,10 @@ class ReportIT {
         assertThat(absent(dee.get("answers").get(1), "correct")).isTrue();
         assertThat(dee.get("answers").get(2).get("answer").asText()).isEqualTo("Thaw");
 
-        assertThat(row("Bob").get("weakestSection").asText()).as("0 of 2 in Policy, 2 of 3 in Leadership")
-                .isEqualTo(POLICY);
-        assertThat(row("Cy").get("weakestSection").asText()).isEqualTo(LEADERSHIP);
-        assertThat(row("Ada").get("weakestSection").asText()).as("all right: the class's weakest").isEqualTo(LEADERSHIP);
+        assertThat(row("Bob").get("weakestSection").asText()).as("0 of 2 in Alliances, 2 of 3 in Dates")
+                .isEqualTo(ALLIANCES);
+        assertThat(row("Cy").get("weakestSection").asText()).isEqualTo(DATES);
+        assertThat(row("Ada").get("weakestSection").asText()).as("all right: the class's weakest").isEqualTo(DATES);
 
         JsonNode eve = row("Eve");
         assertThat(eve.get("kicked").asBoolean()).isTrue();
@@ -207,12 +207,12 @@ class ReportIT {
         assertThat(rows).hasSize(5 * 6);
         CSVRecord deeQ3 = rows.stream().filter(r -> r.get("nickname").equals("a;'=2+5;b") && r.get("question").equals("3"))
                 .findFirst().orElseThrow();
-        assertThat(deeQ3.get("section")).isEqualTo(LEADERSHIP);
+        assertThat(deeQ3.get("section")).isEqualTo(DATES);
         assertThat(deeQ3.get("answer")).isEqualTo("Thaw");
         assertThat(deeQ3.get("correct")).isEqualTo("0");
         CSVRecord adaQ1 = rows.stream().filter(r -> r.get("nickname").equals("Ada") && r.get("question").equals("1"))
                 .findFirst().orElseThrow();
-        assertThat(adaQ1.get("answer")).isEqualTo("1953");
+        assertThat(adaQ1.get("answer")).isEqualTo("1989");
         assertThat(Long.parseLong(adaQ1.get("response_ms"))).isPositive();
         CSVRecord deeQ2 = rows.stream().filter(r -> r.get("nickname").startsWith("a;") && r.get("question").equals("2"))
                 .findFirst().orElseThrow();
@@ -232,7 +232,7 @@ class ReportIT {
         rows.forEach(r -> byName.put(r.get("nickname"), r));
         assertThat(byName.get("Ada").get("score")).isEqualTo("4000");
         assertThat(byName.get("Ada").get("percent_correct")).isEqualTo("100");
-        assertThat(byName.get("Bob").get("weakest_section")).isEqualTo(POLICY);
+        assertThat(byName.get("Bob").get("weakest_section")).isEqualTo(ALLIANCES);
         assertThat(byName.get("a;'=2+5;b").get("answered")).isEqualTo("4");
         assertThat(byName.get("Eve").get("rank")).isEmpty();
         assertThat(byName.get("Eve").get("removed")).isEqualTo("1");
@@ -247,7 +247,7 @@ class ReportIT {
         assertThat(response.statusCode()).isEqualTo(200);
         LocalDate today = LocalDate.now(ZoneId.systemDefault());
         assertThat(response.headers().firstValue("Content-Disposition").orElse(""))
-                .contains("Post-Stalin Transition " + today, ".xlsx");
+                .contains("Cold War check-up " + today, ".xlsx");
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
             List<String> names = new ArrayList<>();
             book.forEach(s -> names.add(s.getSheetName()));
@@ -274,7 +274,7 @@ class ReportIT {
             Sheet answers = book.getSheet("Answers");
             assertThat(answers.getLastRowNum()).isEqualTo(5 * 6);
             Sheet sections = book.getSheet("Sections");
-            assertThat(sections.getRow(1).getCell(0).getStringCellValue()).isEqualTo(LEADERSHIP);
+            assertThat(sections.getRow(1).getCell(0).getStringCellValue()).isEqualTo(DATES);
             assertThat(sections.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(45);
             Sheet summary = book.getSheet("Summary");
             assertThat(summary.getRow(3).getCell(1).getCellType()).as("date cell").isEqualTo(CellType.NUMERIC);
@@ -299,7 +299,7 @@ class ReportIT {
         // A link signed for one file or game opens no other.
         String csvLink = links.get("answersCsv").asText();
         assertThat(api.get(csvLink.replace("report.csv", "report.xlsx")).status()).isEqualTo(403);
-        String other = api.openGame("warm-up", "{}").get("pin").asText();
+        String other = api.openGame(PlayedLesson.QUIZ_ID, "{}").get("pin").asText();
         assertThat(api.get(csvLink.replace(lesson.pin, other)).status()).isEqualTo(403);
         assertThat(api.get(csvLink.replaceAll("expires=\\d+", "expires=99999999999")).status()).isEqualTo(403);
     }
@@ -336,8 +336,8 @@ class ReportIT {
                         "Cy in the roster", PlayedLesson.WAIT);
                 host.host("start");
                 JsonNode q = cy.await("QUESTION", PlayedLesson.WAIT);
-                assertThat(q.get("text").asText()).isEqualTo("In which year did Stalin die?");
-                cy.answer(0, "1953");
+                assertThat(q.get("text").asText()).isEqualTo("In which year did the Berlin Wall fall?");
+                cy.answer(0, "1989");
                 host.await("REVEAL", PlayedLesson.WAIT);
                 host.host("next");
                 host.await("LEADERBOARD", PlayedLesson.WAIT);
@@ -345,7 +345,7 @@ class ReportIT {
                 q = cy.await("QUESTION", PlayedLesson.WAIT);
                 List<String> choices = new ArrayList<>();
                 q.get("choices").forEach(c -> choices.add(c.asText()));
-                cy.answer(1, String.valueOf(choices.indexOf("Nikita Khrushchev")));
+                cy.answer(1, String.valueOf(choices.indexOf("Berlin")));
                 host.await("REVEAL", PlayedLesson.WAIT);
                 host.host("end");
                 cy.await("FINAL", PlayedLesson.WAIT);
@@ -353,7 +353,7 @@ class ReportIT {
         }
         JsonNode practiceReport = api.get("/api/games/" + pin + "/report", "X-Host-Token", token).body();
         assertThat(practiceReport.get("originPin").asText()).isEqualTo(lesson.pin);
-        assertThat(practiceReport.get("quizTitle").asText()).isEqualTo("Practice: Post-Stalin Transition");
+        assertThat(practiceReport.get("quizTitle").asText()).isEqualTo("Practice: Cold War check-up");
         assertThat(practiceReport.get("summary").get("questionsInQuiz").asInt()).isEqualTo(3);
         JsonNode origin = api.get("/api/games/" + lesson.pin + "/report", "X-Host-Token", lesson.hostToken).body();
         List<String> practicePins = new ArrayList<>();
@@ -369,14 +369,14 @@ class ReportIT {
         JsonNode comparison = api.post("/api/reports/compare", body).body();
         assertThat(comparison.get("games").findValuesAsText("pin")).containsExactly(lesson.pin, pin);
         JsonNode q1 = comparison.get("questions").get(0);
-        assertThat(q1.get("label").asText()).isEqualTo("In which year did Stalin die?");
+        assertThat(q1.get("label").asText()).isEqualTo("In which year did the Berlin Wall fall?");
         assertThat(ints(q1.get("percents"))).containsExactly(25, 100);
         JsonNode q2 = comparison.get("questions").get(1);
         assertThat(ints(q2.get("percents"))).containsExactly(67, 100);
         JsonNode q3 = comparison.get("questions").get(2);
         assertThat(q3.get("percents").get(1).isNull()).as("Q3 never asked in the practice").isTrue();
         JsonNode leadership = comparison.get("sections").get(0);
-        assertThat(leadership.get("label").asText()).isEqualTo(LEADERSHIP);
+        assertThat(leadership.get("label").asText()).isEqualTo(DATES);
         assertThat(ints(leadership.get("percents"))).containsExactly(45, 100);
         assertThat(ints(leadership.get("answers"))).containsExactly(11, 2);
     }
