@@ -256,7 +256,7 @@ public final class Game {
             }
         }
         var accepted = new AcceptedAnswer(playerId, index, canonical, describe(question, canonical),
-                verdict.correct(), points, responseMs, received);
+                verdict.correct(), points, responseMs, received, allowance);
         apply(player, question, accepted);
         answeredCount++;
         if (player.connected) {
