@@ -427,6 +427,7 @@ public class GameHub {
                 store.updateState(pin, Phase.QUESTION, opened.question().index(), game.locked());
                 messaging.convertAndSend(topic(pin), Events.Question.of(opened.question(),
                         opened.question().timeLimitMs(), null));
+                game.questionSent(opened.question().index());
                 scheduleDeadline(live);
             } else if (event instanceof GameEvent.QuestionClosed closed) {
                 cancelDeadline(live);

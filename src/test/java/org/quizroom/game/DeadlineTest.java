@@ -140,6 +140,43 @@ class DeadlineTest {
     }
 
     @Test
+    void clocksAndTheDeadlineStartWhenTheQuestionIsSentNotWhenItOpened() {
+        var opened = game.openedAt();
+        f.advanceMs(450); // storing the new state and queueing the broadcast took a while
+        game.questionSent(0);
+        assertThat(game.openedAt()).isEqualTo(opened.plusMillis(450));
+        assertThat(game.deadline()).isEqualTo(opened.plusMillis(450 + 20_000));
+        f.advanceMs(2_000);
+        assertThat(f.answer(ann, choice(0)).accepted().responseMs()).isEqualTo(2_000);
+    }
+
+    @Test
+    void aLateSyncKeepsItsOwnStartWhenTheQuestionIsSent() {
+        GameFixture g = new GameFixture(singles(1), GameOptions.defaults(), new GameSettings(100, 300));
+        String early = g.join("Early");
+        g.game.start();
+        g.advanceMs(100);
+        String late = g.join("Late");
+        g.game.sync(late); // reached them by sync 100 ms after opening
+        g.advanceMs(200);
+        g.game.questionSent(0);
+        g.advanceMs(1_000);
+        assertThat(g.answer(early, choice(0)).accepted().responseMs()).isEqualTo(1_000);
+        assertThat(g.answer(late, choice(0)).accepted().responseMs()).isEqualTo(1_200);
+    }
+
+    @Test
+    void aSendReportForAQuestionNoLongerOpenChangesNothing() {
+        game.skip();
+        var deadline = game.deadline();
+        f.advanceMs(500);
+        game.questionSent(0);
+        game.questionSent(1);
+        assertThat(game.deadline()).isEqualTo(deadline);
+        assertThat(game.phase()).isEqualTo(Phase.REVEAL);
+    }
+
+    @Test
     void aRoundTripForSomeoneUnknownIsIgnored() {
         game.recordRoundTrip("id-nobody", 100);
         assertThat(game.players()).hasSize(2);
