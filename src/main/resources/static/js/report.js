@@ -196,20 +196,23 @@ function renderStudents(report) {
       cell(p.kicked ? '–' : p.rank, 'num'),
       el('td', {}, toggle, p.kicked ? el('span', { class: 'qtype removed-tag', text: 'removed by the teacher' }) : null),
       cell(formatNumber(p.score), 'num'), cell(formatNumber(p.correctCount), 'num'), cell(formatNumber(p.answeredCount), 'num'),
-      cell(p.weakestSection || '–')));
+      cell(p.weakestSection || '–'),
+      cell(p.networkAllowanceMs == null ? '–' : `${formatNumber(p.networkAllowanceMs)} ms`, 'num')));
     body.append(el('tr', { id: detailsId, class: 'answers-row', hidden: true },
-      el('td', { colspan: 6 },
+      el('td', { colspan: 7 },
         el('table', { class: 'compact', 'aria-label': `Answers of ${p.nickname}` },
-          el('thead', {}, el('tr', {}, ['#', 'Question', 'Answer', 'Result', 'Time', 'Points'].map((h, i) => el('th', { scope: 'col', class: i >= 4 ? 'num' : '', text: h })))),
+          el('thead', {}, el('tr', {}, ['#', 'Question', 'Answer', 'Result', 'Time', 'Network', 'Points'].map((h, i) => el('th', { scope: 'col', class: i >= 4 ? 'num' : '', text: h })))),
           el('tbody', {}, (p.answers || []).map((a) => {
             const q = questions.get(a.question) || {};
             const result = a.answer == null ? 'no answer' : a.correct == null ? 'poll' : a.correct ? '✓ right' : '✗ wrong';
             return el('tr', { class: a.answer == null ? 'missing' : a.correct ? 'right' : a.correct === false ? 'wrong' : '' },
               cell(a.question + 1, 'num'), cell(q.text), cell(a.answer ?? '—'), cell(result),
-              cell(a.responseMs == null ? '' : seconds(a.responseMs), 'num'), cell(formatNumber(a.points), 'num'));
+              cell(a.responseMs == null ? '' : seconds(a.responseMs), 'num'),
+              cell(a.networkAllowanceMs == null ? '' : `−${formatNumber(a.networkAllowanceMs)} ms`, 'num'),
+              cell(formatNumber(a.points), 'num'));
           }))))));
   }
-  if (!seen.size) body.append(el('tr', {}, el('td', { colspan: 6, class: 'muted', text: 'Nobody joined this game.' })));
+  if (!seen.size) body.append(el('tr', {}, el('td', { colspan: 7, class: 'muted', text: 'Nobody joined this game.' })));
 }
 
 // ------------------------------------------------------------------ compare

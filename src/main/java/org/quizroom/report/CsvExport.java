@@ -42,20 +42,21 @@ public final class CsvExport {
     /**
      * One row per student per asked question: pin, nickname, removed (1/0), question (1-based), section,
      * question_text, type, answer (as given; empty when not answered), correct (1/0, empty when not
-     * answered or a poll), points, response_ms (empty when not answered).
+     * answered or a poll), points, response_ms (the time scored), raw_ms (sent to arrived) and
+     * network_allowance_ms (the difference forgiven); the three times empty when not answered.
      */
     public static void answers(Report report, Writer out) throws IOException {
         out.write(BOM);
         CSVPrinter csv = new CSVPrinter(out, FORMAT);
         csv.printRecord("pin", "nickname", "removed", "question", "section", "question_text", "type", "answer",
-                "correct", "points", "response_ms");
+                "correct", "points", "response_ms", "raw_ms", "network_allowance_ms");
         for (Report.PlayerRow p : report.players()) {
             for (Report.PlayerAnswer a : p.answers()) {
                 Report.QuestionRow q = report.questions().get(a.question());
                 csv.printRecord(report.pin(), defuse(p.nickname()), flag(p.kicked()), a.question() + 1,
                         defuse(q.section()), defuse(q.text()), q.questionType(), answerCell(q, a.answer()),
                         a.correct() == null ? "" : flag(a.correct()), a.points(),
-                        a.responseMs() == null ? "" : a.responseMs());
+                        orEmpty(a.responseMs()), orEmpty(a.rawMs()), orEmpty(a.networkAllowanceMs()));
             }
         }
         csv.flush(); // not closed: the caller owns the stream
@@ -63,7 +64,8 @@ public final class CsvExport {
 
     /**
      * One row per student: pin, rank (empty for a removed student), nickname, removed, score, correct,
-     * answered, questions_asked, percent_correct (of the scored questions the class answered), weakest_section.
+     * answered, questions_asked, percent_correct (of the scored questions the class answered), weakest_section,
+     * network_allowance_ms (median forgiven per answer; empty without answers).
      */
     public static void summary(Report report, Writer out) throws IOException {
         out.write(BOM);
@@ -72,12 +74,12 @@ public final class CsvExport {
                 .filter(q -> !"poll".equals(q.questionType()) && q.answered() > 0).count();
         CSVPrinter csv = new CSVPrinter(out, FORMAT);
         csv.printRecord("pin", "rank", "nickname", "removed", "score", "correct", "answered", "questions_asked",
-                "percent_correct", "weakest_section");
+                "percent_correct", "weakest_section", "network_allowance_ms");
         for (Report.PlayerRow p : report.players()) {
             Integer pct = ReportStatistics.percent(p.correctCount(), scoredAsked);
             csv.printRecord(report.pin(), p.rank() == null ? "" : p.rank(), defuse(p.nickname()), flag(p.kicked()),
                     p.score(), p.correctCount(), p.answeredCount(), report.questions().size(),
-                    pct == null ? "" : pct, defuse(p.weakestSection()));
+                    pct == null ? "" : pct, defuse(p.weakestSection()), orEmpty(p.networkAllowanceMs()));
         }
         csv.flush();
     }
@@ -91,6 +93,10 @@ public final class CsvExport {
             return answer;
         }
         return defuse(answer);
+    }
+
+    private static Object orEmpty(Long value) {
+        return value == null ? "" : value;
     }
 
     private static String flag(boolean value) {

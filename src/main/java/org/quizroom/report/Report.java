@@ -45,17 +45,23 @@ public record Report(String pin, String quizId, String quizTitle, String state, 
      *                       question nobody answered does not count); ties go to the class's weaker section;
      *                       null when there is no such question, and for a removed student (their missing
      *                       answers after removal say nothing)
+     * @param networkAllowanceMs the median network delay forgiven on this student's answers, in ms (their
+     *                       phone's round trip, capped; issue 16): a room with uneven Wi-Fi shows here;
+     *                       null without answers
      */
     public record PlayerRow(Integer rank, String playerId, String nickname, int score, int correctCount,
-                            int answeredCount, boolean kicked, String weakestSection, List<PlayerAnswer> answers) {
+                            int answeredCount, boolean kicked, String weakestSection, Long networkAllowanceMs,
+                            List<PlayerAnswer> answers) {
     }
 
     /**
-     * One asked question for one student; {@code answer} is null when they did not answer. Room for the
-     * fairness work (issue 16): per-answer network allowance and raw/adjusted time would sit beside
-     * {@code responseMs}, which is the time the score was computed from.
+     * One asked question for one student; {@code answer} is null (and so are the times) when they did not
+     * answer. Times in ms: {@code rawMs} from the server sending the question to that phone to the answer
+     * arriving, {@code networkAllowanceMs} the network delay forgiven (issue 16), and {@code responseMs} the
+     * time the score was computed from: {@code rawMs − networkAllowanceMs}, kept within [0, time limit].
      */
-    public record PlayerAnswer(int question, String answer, Boolean correct, int points, Long responseMs) {
+    public record PlayerAnswer(int question, String answer, Boolean correct, int points, Long responseMs,
+                               Long rawMs, Long networkAllowanceMs) {
     }
 
     /**

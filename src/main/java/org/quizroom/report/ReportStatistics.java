@@ -239,9 +239,10 @@ public final class ReportStatistics {
             for (int i = 0; i < asked; i++) {
                 StoredAnswer a = mine.get(i);
                 Question q = quiz.get(i);
-                answers.add(a == null ? new Report.PlayerAnswer(i, null, null, 0, null)
+                answers.add(a == null ? new Report.PlayerAnswer(i, null, null, 0, null, null, null)
                         : new Report.PlayerAnswer(i, a.answerText(), q.type().isScored() ? a.correct() : null,
-                        a.points(), a.responseMs()));
+                        a.points(), a.responseMs(), a.responseMs() + a.networkAllowanceMs(),
+                        a.networkAllowanceMs()));
                 // A question nobody in the class answered (skipped at once) says nothing about this student.
                 if (q.type().isScored() && answeredByClass.contains(i) && !t.p().kicked()) {
                     int[] s = perSection.computeIfAbsent(q.section(), k -> new int[2]);
@@ -256,7 +257,8 @@ public final class ReportStatistics {
                         return at < 0 ? Integer.MAX_VALUE : at;
                     })).map(Map.Entry::getKey).orElse(null);
             rows.add(new Report.PlayerRow(t.p().kicked() ? null : ++rank, t.p().id(), t.p().nickname(), t.score(),
-                    t.correct(), t.answered(), t.p().kicked(), weakest, answers));
+                    t.correct(), t.answered(), t.p().kicked(), weakest,
+                    median(mine.values().stream().map(StoredAnswer::networkAllowanceMs).toList()), answers));
         }
         return rows;
     }

@@ -113,7 +113,7 @@ public final class WorkbookExport {
 
     private static void students(SXSSFWorkbook book, Styles st, Report r) {
         Sheet sheet = table(book, st, "Students", List.of("Rank", "Nickname", "Removed", "Score", "Correct",
-                "Answered", "Weakest section"), new int[] {8, 30, 10, 10, 10, 10, 44});
+                "Answered", "Weakest section", "Network allowance (s)"), new int[] {8, 30, 10, 10, 10, 10, 44, 14});
         int row = 1;
         for (Report.PlayerRow p : r.players()) {
             Row x = sheet.createRow(row++);
@@ -124,13 +124,15 @@ public final class WorkbookExport {
             num(x, 4, p.correctCount());
             num(x, 5, p.answeredCount());
             text(x, 6, p.weakestSection());
+            num(x, 7, p.networkAllowanceMs() == null ? null : p.networkAllowanceMs() / 1000.0);
         }
-        filter(sheet, row - 1, 6);
+        filter(sheet, row - 1, 7);
     }
 
     private static void answers(SXSSFWorkbook book, Styles st, Report r) {
         Sheet sheet = table(book, st, "Answers", List.of("Nickname", "Removed", "#", "Section", "Question", "Answer",
-                "Correct", "Points", "Time (s)"), new int[] {30, 10, 6, 36, 60, 30, 10, 10, 10});
+                "Correct", "Points", "Time (s)", "Raw time (s)", "Network allowance (s)"),
+                new int[] {30, 10, 6, 36, 60, 30, 10, 10, 10, 12, 14});
         int row = 1;
         for (Report.PlayerRow p : r.players()) {
             for (Report.PlayerAnswer a : p.answers()) {
@@ -147,9 +149,11 @@ public final class WorkbookExport {
                 }
                 num(x, 7, a.points());
                 num(x, 8, a.responseMs() == null ? null : a.responseMs() / 1000.0);
+                num(x, 9, a.rawMs() == null ? null : a.rawMs() / 1000.0);
+                num(x, 10, a.networkAllowanceMs() == null ? null : a.networkAllowanceMs() / 1000.0);
             }
         }
-        filter(sheet, row - 1, 8);
+        filter(sheet, row - 1, 10);
     }
 
     // ------------------------------------------------------------------ cells
