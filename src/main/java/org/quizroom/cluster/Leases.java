@@ -63,6 +63,8 @@ public class Leases implements GameOwnership, WriteFence, DisposableBean {
     private final long renewMs;
     /** The games this node holds: PIN to the epoch it was given. */
     private final Map<String, Long> held = new ConcurrentHashMap<>();
+    /** Games this node took over from another, and when: they are not handed on again for {@code leaseMs}. */
+    private final Map<String, Instant> takenAt = new ConcurrentHashMap<>();
     /** Games seen held by another node, until when that verdict is reused. */
     private final Map<String, Instant> busyUntil = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -121,7 +123,7 @@ public class Leases implements GameOwnership, WriteFence, DisposableBean {
     }
 
     @Override
-    public void takeOver(String pin) {
+    public boolean takeOver(String pin) {
         Instant now = clock.instant();
         Instant busy = busyUntil.get(pin);
         if (busy != null && now.isBefore(busy)) {
@@ -131,12 +133,16 @@ public class Leases implements GameOwnership, WriteFence, DisposableBean {
                 (rs, i) -> new Row(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
                         rs.getString(4)), pin).stream().findFirst().orElse(null);
         if (row == null) {
-            // A game from before the cluster was switched on: the first node to see it takes it.
+            // No such game, or one from before the cluster was switched on: the first node to see it takes it.
             try {
-                jdbc.update("insert into game_lease (game_pin, node_id, epoch, expires_at) values (?,?,?,?)",
-                        pin, nodeId, 1L, expiry());
+                int inserted = jdbc.update("insert into game_lease (game_pin, node_id, epoch, expires_at) "
+                        + "select pin, ?, ?, ? from game where pin = ? and phase <> 'FINISHED'",
+                        nodeId, 1L, expiry(), pin);
+                if (inserted == 0) {
+                    return false;
+                }
                 taken(pin, 1L, null);
-                return;
+                return true;
             } catch (DuplicateKeyException raced) {
                 throw busy(pin, now, BUSY_CACHE_MS);
             }
@@ -147,7 +153,7 @@ public class Leases implements GameOwnership, WriteFence, DisposableBean {
                     + "where game_pin = ? and epoch = ?", nodeId, row.epoch() + 1, expiry(), pin, row.epoch());
             if (taken == 1) {
                 taken(pin, row.epoch() + 1, row.nodeId());
-                return;
+                return true;
             }
             throw busy(pin, now, BUSY_CACHE_MS);
         }
@@ -220,6 +226,12 @@ public class Leases implements GameOwnership, WriteFence, DisposableBean {
                 + "and wanted_by is not null", String.class, nodeId);
         for (String pin : wanted) {
             Long epoch = held.get(pin);
+            Instant taken = takenAt.get(pin);
+            if (taken != null && clock.instant().isBefore(taken.plusMillis(leaseMs))) {
+                // Just moved here: a burst of reconnections can make nginx skip a busy node for a moment and ask
+                // for the game elsewhere; moving it straight back would start a ping-pong. Let routing settle.
+                continue;
+            }
             if (epoch != null && games.runs(pin)) {
                 games.evict(pin, "This game moved to another server; reconnecting.");
                 held.remove(pin, epoch);
@@ -239,6 +251,7 @@ public class Leases implements GameOwnership, WriteFence, DisposableBean {
 
     private void taken(String pin, long epoch, String from) {
         held.put(pin, epoch);
+        takenAt.put(pin, clock.instant());
         busyUntil.remove(pin);
         log.info("Took over game {} (epoch {}) from {}", pin, epoch, from == null ? "nobody" : from);
     }

@@ -89,7 +89,7 @@ public class GameHub {
     private final Clock clock;
     private final Connections connections;
     private final GameOwnership ownership;
-    private final Object adoptLock = new Object();
+    private final Map<String, Object> adoptLocks = new ConcurrentHashMap<>();
     private long pingSeq;
 
     public GameHub(GameStore store, AnswerWriter writer, SimpMessagingTemplate messaging, TaskScheduler scheduler,
@@ -566,15 +566,24 @@ public class GameHub {
         if (pin == null || !pin.matches("\\d{6}")) {
             return null;
         }
-        synchronized (adoptLock) {
+        // One lock per game: a class reconnecting at once waits for one takeover, other games not at all.
+        synchronized (adoptLocks.computeIfAbsent(pin, k -> new Object())) {
             LiveGame live = games.get(pin);
-            if (live != null || store.findGame(pin).filter(g -> g.phase() != Phase.FINISHED).isEmpty()) {
+            if (live != null) {
                 return live;
             }
-            ownership.takeOver(pin);
+            // First the lease (answered from memory while another node holds it), then the game: read only
+            // now, everything the previous owner committed under its lease is visible.
+            if (!ownership.takeOver(pin)) {
+                return null;
+            }
             try {
-                // Read only now: everything the previous owner committed under its lease is visible.
-                resume(store.findGame(pin).orElseThrow());
+                Optional<StoredGame> stored = store.findGame(pin).filter(g -> g.phase() != Phase.FINISHED);
+                if (stored.isEmpty()) {
+                    ownership.release(pin);
+                    return null;
+                }
+                resume(stored.get());
             } catch (RuntimeException e) {
                 ownership.release(pin);
                 throw e;

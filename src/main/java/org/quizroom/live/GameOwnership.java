@@ -21,13 +21,15 @@ public interface GameOwnership {
     }
 
     /**
-     * Makes this server the owner of an unfinished game it does not run (after a node died, or
-     * when the proxy now sends the game here); the caller restores the game from the database
-     * only after this returns.
+     * Makes this server the owner of a game it does not run (after a node died, or when the proxy
+     * now sends the game here); the caller restores the game from the database only after this
+     * returns, or releases it if the game turns out to be finished. Must answer from memory while
+     * another node is known to hold the game: a whole class retries at once.
      *
+     * @return true if this server now holds the game; false if there is no unfinished game {@code pin}
      * @throws GameMovingException if another server still holds the game; the client should retry in a moment
      */
-    default void takeOver(String pin) {
+    default boolean takeOver(String pin) {
         throw new UnsupportedOperationException("single node");
     }
 

@@ -93,7 +93,7 @@ class LeaseFencingIT {
     void afterATakeoverThePausedOldOwnerCanNoLongerWriteAnything() {
         storeA.insertAnswers(List.of(answer("p1", 0)));
         clock.advance(LEASE_MS + 1); // node A is paused past its lease
-        nodeB.takeOver(pin);
+        assertThat(nodeB.takeOver(pin)).isTrue();
         assertThat(lease()).containsEntry("node_id", "node-b");
         assertThat(epoch()).isEqualTo(2L);
 
@@ -112,6 +112,12 @@ class LeaseFencingIT {
         assertThat(storeB.countAnswers(pin)).isEqualTo(2);
         assertThat(storeB.findGame(pin).orElseThrow().phase()).isEqualTo(Phase.REVEAL);
         assertThat(nodeA.heldPins()).as("A forgot the game once its write was refused").doesNotContain(pin);
+    }
+
+    @Test
+    void thereIsNothingToTakeForAnUnknownPin() {
+        assertThat(nodeB.takeOver("999999")).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from game_lease", Integer.class)).isEqualTo(1);
     }
 
     @Test
