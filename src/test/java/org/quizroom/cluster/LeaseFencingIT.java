@@ -152,7 +152,7 @@ class LeaseFencingIT {
     }
 
     private StoredAnswer answer(String playerId, int question) {
-        return new StoredAnswer(pin, playerId, question, "0", "A", true, 900, 1200, clock.instant());
+        return new StoredAnswer(pin, playerId, question, "0", "A", true, 900, 1200, clock.instant(), 0);
     }
 
     private Map<String, Object> lease() {
