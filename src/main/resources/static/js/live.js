@@ -1,5 +1,5 @@
 // The live connection shared by the host screen and the student page: STOMP over a plain
-// WebSocket at /ws, authenticated by the token in the CONNECT frame. See docs/protocol.md.
+// WebSocket at /ws?pin=…, authenticated by the token in the CONNECT frame. See docs/protocol.md.
 import { Client } from '/webjars/stomp__stompjs/esm6/index.js';
 
 // stompjs 7.0 has only a fixed reconnectDelay, so we grow it ourselves after each failed
@@ -29,7 +29,9 @@ export function connectGame({ pin, headers, onEvent, onStatus = () => {}, onRefu
   let syncTries = 0;
 
   const client = new Client({
-    brokerURL: `${scheme}://${location.host}/ws`,
+    // The PIN in the URL lets a proxy in front of several servers send the game to its node
+    // (deploy/nginx/quizroom.conf); one server ignores it.
+    brokerURL: `${scheme}://${location.host}/ws?pin=${encodeURIComponent(pin)}`,
     connectHeaders: headers,
     reconnectDelay: RECONNECT_DELAYS[0],
     connectionTimeout: 8000,

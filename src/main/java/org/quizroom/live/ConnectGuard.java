@@ -34,7 +34,15 @@ public class ConnectGuard implements WebSocketHandlerDecoratorFactory {
             @Override
             public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) throws Exception {
                 if (!session.getAttributes().containsKey(CHECKED)) {
-                    String refusal = refusal(session, text(message));
+                    String refusal;
+                    try {
+                        refusal = refusal(session, text(message));
+                    } catch (GameMovingException e) {
+                        // Another node still runs the game (cluster failover or hand-over): no ERROR frame,
+                        // which would make a page give up; "try again later" makes it reconnect as usual.
+                        session.close(new CloseStatus(1013, "game moving, retry"));
+                        return;
+                    }
                     if (refusal != null) {
                         session.sendMessage(new TextMessage("ERROR\ncontent-type:text/plain\nmessage:" + refusal
                                 + "\n\n" + refusal + "\0"));

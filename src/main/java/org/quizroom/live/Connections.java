@@ -76,6 +76,15 @@ public class Connections {
         clientOutbound.send(MessageBuilder.createMessage(new byte[0], error.getMessageHeaders()));
     }
 
+    /** Closes every connection that belongs to game {@code pin} (host and players), telling them {@code reason}. */
+    public void closeGame(String pin, String reason) {
+        for (SimpUser user : users.getUsers()) {
+            if (user.getPrincipal() instanceof Identity id && id.pin().equals(pin)) {
+                user.getSessions().forEach(session -> closeNow(session.getId(), reason));
+            }
+        }
+    }
+
     private List<String> sessions(Identity identity) {
         SimpUser user = users.getUser(identity.getName());
         return user == null ? List.of() : user.getSessions().stream().map(SimpSession::getId).toList();

@@ -52,6 +52,8 @@ public class GameHub {
     /** Rosters larger than this are sent to the host at most once a second. */
     private static final int LARGE_ROSTER = 500;
     private static final java.time.Duration DISCONNECT_GRACE = java.time.Duration.ofSeconds(5);
+    /** After a restart or failover, time for the class to reconnect before absence can close the open question. */
+    private static final java.time.Duration RESUME_GRACE = java.time.Duration.ofSeconds(15);
 
     /** A game plus what the live layer keeps beside it. */
     private static final class LiveGame {
@@ -86,12 +88,16 @@ public class GameHub {
     private final Clock clock;
     private final Connections connections;
     private final LatencyProbe latency;
+    private final GameOwnership ownership;
+    private final Map<String, Object> adoptLocks = new ConcurrentHashMap<>();
 
     public GameHub(GameStore store, AnswerWriter writer, SimpMessagingTemplate messaging, TaskScheduler scheduler,
                    JoinLinks links, NicknamePolicy nicknames, QuizroomProperties properties, ObjectMapper json,
-                   Clock clock, Connections connections, LatencyProbe latency) {
+                   Clock clock, Connections connections, LatencyProbe latency,
+                   org.springframework.beans.factory.ObjectProvider<GameOwnership> ownership) {
         this.store = store;
         this.latency = latency;
+        this.ownership = ownership.getIfAvailable(() -> GameOwnership.SINGLE_NODE);
         this.connections = connections;
         this.writer = writer;
         this.messaging = messaging;
@@ -118,6 +124,7 @@ public class GameHub {
         Game game = new Game(pin, quiz, options, settings, seed, clock);
         store.insertGame(new StoredGame(pin, quiz.id(), quiz.title(), quiz, options, hostToken, seed, Phase.LOBBY, -1,
                 false, clock.instant(), null, 0));
+        ownership.claimNew(pin);
         games.put(pin, new LiveGame(game, 0));
         tokens.put(hostToken, Identity.host(pin));
         log.info("Game {} opened for quiz '{}'", pin, quiz.id());
@@ -125,7 +132,7 @@ public class GameHub {
     }
 
     public Joined join(String pin, String rawNickname) {
-        LiveGame live = live(pin).orElseThrow(() -> finishedOrUnknown(pin));
+        LiveGame live = liveOrAdopt(pin).orElseThrow(() -> finishedOrUnknown(pin));
         String nickname = nicknames.clean(rawNickname);
         String playerId = Tokens.playerId();
         String token = Tokens.playerToken();
@@ -156,6 +163,11 @@ public class GameHub {
     /** The identity a CONNECT token stands for, if it is valid and its player was not kicked. */
     public Optional<Identity> authenticate(String token) {
         Identity identity = token == null ? null : tokens.get(token);
+        if (identity == null && ownership.clustered()) {
+            // A game this node does not run yet (failover, or the proxy moved it here): take it over.
+            store.pinForToken(token).ifPresent(this::liveOrAdopt);
+            identity = tokens.get(token);
+        }
         if (identity == null) {
             return Optional.empty();
         }
@@ -372,6 +384,9 @@ public class GameHub {
 
     @EventListener(ApplicationReadyEvent.class)
     public void resumeUnfinishedGames() {
+        if (ownership.clustered()) {
+            return; // in a cluster a game is taken over by the node its traffic reaches (see live())
+        }
         for (StoredGame stored : store.unfinishedGames()) {
             try {
                 resume(stored);
@@ -400,9 +415,28 @@ public class GameHub {
                 .forEach(p -> tokens.put(p.token(), Identity.player(stored.pin(), p.id())));
         if (game.phase() == Phase.QUESTION) {
             scheduleDeadline(live);
+            // Everyone was in the game a moment ago and is reconnecting now: the first phones back must not
+            // close the reopened question for the rest just because those are not connected yet.
+            players.stream().filter(p -> !p.kicked()).forEach(p -> game.setConnected(p.id(), true));
+            scheduler.schedule(() -> dropAbsentAfterResume(live), clock.instant().plus(RESUME_GRACE));
         }
         log.info("Resumed game {} at {} {} with {} players and {} answers", stored.pin(), game.phase(),
                 game.questionIndex(), players.size(), answers.size());
+    }
+
+    private void dropAbsentAfterResume(LiveGame live) {
+        synchronized (live.game) {
+            if (games.get(live.game.pin()) != live) {
+                return; // evicted meanwhile
+            }
+            for (org.quizroom.game.PlayerView p : live.game.players()) {
+                Set<String> sessions = sessionsByPlayer.get(p.playerId());
+                if (p.connected() && (sessions == null || sessions.isEmpty())) {
+                    publish(live, live.game.setConnected(p.playerId(), false));
+                }
+            }
+            publish(live, live.game.closeIfEveryoneAnswered(live.game.questionIndex()));
+        }
     }
 
     private com.fasterxml.jackson.databind.JsonNode readTree(String text) {
@@ -449,7 +483,7 @@ public class GameHub {
                 }
                 log.info("Game {} finished with {} players", pin, finished.finals().size());
             } else if (event instanceof GameEvent.PlayerKicked kicked) {
-                store.markKicked(kicked.playerId());
+                store.markKicked(pin, kicked.playerId());
                 tokens.values().removeIf(id -> kicked.playerId().equals(id.playerId()));
                 toUser(Identity.player(pin, kicked.playerId()), new Events.Kicked());
                 // A kicked student's open connection is closed too, so it stops receiving the game.
@@ -503,6 +537,78 @@ public class GameHub {
 
     private Optional<LiveGame> live(String pin) {
         return Optional.ofNullable(games.get(pin));
+    }
+
+    /**
+     * The game, or in a cluster the game taken over from the database because a client of it (a join, a
+     * CONNECT) reached this node. Only those two entry points take games over: events of connections
+     * this node already dropped (disconnects, late pongs) must not pull a game back.
+     */
+    private Optional<LiveGame> liveOrAdopt(String pin) {
+        LiveGame live = games.get(pin);
+        if (live == null && ownership.clustered()) {
+            live = adopt(pin);
+        }
+        return Optional.ofNullable(live);
+    }
+
+    /** Takes over an unfinished game from the database once this node holds its lease; null if there is none. */
+    private LiveGame adopt(String pin) {
+        if (pin == null || !pin.matches("\\d{6}")) {
+            return null;
+        }
+        // One lock per game: a class reconnecting at once waits for one takeover, other games not at all.
+        synchronized (adoptLocks.computeIfAbsent(pin, k -> new Object())) {
+            LiveGame live = games.get(pin);
+            if (live != null) {
+                return live;
+            }
+            // First the lease (answered from memory while another node holds it), then the game: read only
+            // now, everything the previous owner committed under its lease is visible.
+            if (!ownership.takeOver(pin)) {
+                return null;
+            }
+            try {
+                Optional<StoredGame> stored = store.findGame(pin).filter(g -> g.phase() != Phase.FINISHED);
+                if (stored.isEmpty()) {
+                    ownership.release(pin);
+                    return null;
+                }
+                resume(stored.get());
+            } catch (RuntimeException e) {
+                ownership.release(pin);
+                throw e;
+            }
+            return games.get(pin);
+        }
+    }
+
+    /** True if this node runs {@code pin} and it has not finished (never takes a game over). */
+    public boolean runs(String pin) {
+        LiveGame live = games.get(pin);
+        return live != null && live.game.phase() != Phase.FINISHED;
+    }
+
+    /** The PINs of the games this node has in memory, finished ones included. */
+    public Set<String> pins() {
+        return Set.copyOf(games.keySet());
+    }
+
+    /**
+     * Drops a game this node no longer owns (its lease moved): no more timers or writes, its tokens
+     * are forgotten and its connections closed, so phones and the host reconnect to the new owner.
+     */
+    public void evict(String pin, String reason) {
+        LiveGame live = games.remove(pin);
+        if (live == null) {
+            return;
+        }
+        synchronized (live.game) {
+            cancelDeadline(live);
+        }
+        tokens.values().removeIf(id -> id.pin().equals(pin));
+        connections.closeGame(pin, reason);
+        log.warn("Game {} left this node: {}", pin, reason);
     }
 
     private LiveGame requireLive(String pin) {

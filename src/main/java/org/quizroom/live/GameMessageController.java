@@ -59,6 +59,8 @@ public class GameMessageController {
             send(identity, Events.Ack.refused(index, e.code().name(), e.getMessage()));
         } catch (UnknownGameException e) {
             send(identity, Events.Ack.refused(index, "UNKNOWN_GAME", e.getMessage()));
+        } catch (GameMovingException e) {
+            send(identity, Events.Ack.refused(index, "GAME_MOVING", e.getMessage()));
         }
     }
 

@@ -1,7 +1,9 @@
 package org.quizroom.store;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +68,16 @@ public class AnswerWriter implements DisposableBean {
     }
 
     private void write(List<Pending> batch) {
+        // One transaction per game: in a cluster a game whose lease moved is refused on its own,
+        // without taking the other games' answers down with it.
+        Map<String, List<Pending>> byGame = new LinkedHashMap<>();
+        for (Pending p : batch) {
+            byGame.computeIfAbsent(p.answer().gamePin(), k -> new ArrayList<>()).add(p);
+        }
+        byGame.values().forEach(this::writeGame);
+    }
+
+    private void writeGame(List<Pending> batch) {
         boolean stored;
         try {
             store.insertAnswers(batch.stream().map(Pending::answer).toList());

@@ -12,11 +12,16 @@ import org.quizroom.game.GameOptions;
 import org.quizroom.game.Phase;
 import org.quizroom.game.PlayerFinal;
 import org.quizroom.quiz.Quiz;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Games, players and answers in the database (H2 by default, PostgreSQL by configuration). */
+/**
+ * Games, players and answers in the database (H2 by default, PostgreSQL by configuration; the same
+ * SQL for both). Every write that belongs to a running game first passes the {@link WriteFence} in
+ * the same transaction.
+ */
 @Repository
 public class GameStore {
 
@@ -26,10 +31,12 @@ public class GameStore {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final WriteFence fence;
 
-    public GameStore(JdbcTemplate jdbc, ObjectMapper json) {
+    public GameStore(JdbcTemplate jdbc, ObjectMapper json, ObjectProvider<WriteFence> fence) {
         this.jdbc = jdbc;
         this.json = json;
+        this.fence = fence.getIfAvailable(() -> WriteFence.NONE);
     }
 
     public void insertGame(StoredGame g) {
@@ -44,30 +51,38 @@ public class GameStore {
         return n != null && n > 0;
     }
 
+    @Transactional
     public void updateState(String pin, Phase phase, int questionIndex, boolean locked) {
+        fence.check(pin);
         jdbc.update("update game set phase = ?, question_index = ?, locked = ?, finished_at = ? where pin = ?",
                 phase.name(), questionIndex, locked, phase == Phase.FINISHED ? ts(Instant.now()) : null, pin);
     }
 
     @Transactional
     public void storeFinals(String pin, List<PlayerFinal> finals) {
+        fence.check(pin);
         jdbc.batchUpdate("update player set final_rank = ?, final_score = ? where id = ?",
                 finals.stream().map(f -> new Object[] {f.rank(), f.score(), f.playerId()}).toList());
     }
 
+    @Transactional
     public void insertPlayer(StoredPlayer p) {
+        fence.check(p.gamePin());
         jdbc.update("insert into player (id, game_pin, token, nickname, join_order, kicked, joined_at) "
                         + "values (?,?,?,?,?,?,?)",
                 p.id(), p.gamePin(), p.token(), p.nickname(), p.joinOrder(), p.kicked(), ts(p.joinedAt()));
     }
 
-    public void markKicked(String playerId) {
-        jdbc.update("update player set kicked = true where id = ?", playerId);
+    @Transactional
+    public void markKicked(String pin, String playerId) {
+        fence.check(pin);
+        jdbc.update("update player set kicked = true where id = ? and game_pin = ?", playerId, pin);
     }
 
     /** Stores a batch of answers in one transaction: the caller acknowledges them only after this returns. */
     @Transactional
     public void insertAnswers(List<StoredAnswer> answers) {
+        answers.stream().map(StoredAnswer::gamePin).distinct().forEach(fence::check);
         jdbc.batchUpdate("insert into answer (player_id, question_index, game_pin, answer_json, answer_text, correct, "
                         + "points, response_ms, received_at, network_allowance_ms) values (?,?,?,?,?,?,?,?,?,?)",
                 answers.stream().map(a -> new Object[] {a.playerId(), a.questionIndex(), a.gamePin(), a.answerJson(),
@@ -83,6 +98,12 @@ public class GameStore {
     public List<StoredGame> listGames(int limit) {
         return jdbc.query("select " + GAME_COLUMNS + " from game g order by g.created_at desc limit ?", this::game,
                 limit);
+    }
+
+    /** The PIN of the game a host or player token belongs to, kicked players included. */
+    public Optional<String> pinForToken(String token) {
+        return jdbc.queryForList("select pin from game where host_token = ? union all "
+                + "select game_pin from player where token = ?", String.class, token, token).stream().findFirst();
     }
 
     public List<StoredGame> unfinishedGames() {

@@ -1,6 +1,7 @@
 package org.quizroom.web;
 
 import org.quizroom.game.GameException;
+import org.quizroom.live.GameMovingException;
 import org.quizroom.live.UnknownGameException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,13 @@ public class ApiErrors {
     @ExceptionHandler(UnknownGameException.class)
     ResponseEntity<ApiError> unknownGame(UnknownGameException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("UNKNOWN_GAME", e.getMessage()));
+    }
+
+    @ExceptionHandler(GameMovingException.class)
+    ResponseEntity<ApiError> moving(GameMovingException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", String.valueOf(Math.max(1, (e.retryAfterMs() + 999) / 1000)))
+                .body(new ApiError("GAME_MOVING", e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -12,10 +12,10 @@ import java.util.concurrent.CompletionStage;
  * own. Thousands share one {@link HttpClient} (one selector thread) and its small executor.
  * Each received MESSAGE is handed to the {@link Handler} with its destination and JSON body.
  */
-final class StompBot implements WebSocket.Listener {
+public final class StompBot implements WebSocket.Listener {
 
     /** What a bot does with what it receives; called on the HttpClient's executor, one frame at a time per bot. */
-    interface Handler {
+    public interface Handler {
         void connected(StompBot bot);
 
         void message(StompBot bot, String destination, String body, long receivedNanos);
@@ -33,19 +33,19 @@ final class StompBot implements WebSocket.Listener {
     private volatile boolean closed;
     Object state;
 
-    StompBot(String pin, String tokenHeader, String token, Handler handler) {
+    public StompBot(String pin, String tokenHeader, String token, Handler handler) {
         this.pin = pin;
         this.tokenHeader = tokenHeader;
         this.token = token;
         this.handler = handler;
     }
 
-    String pin() {
+    public String pin() {
         return pin;
     }
 
     /** Opens the WebSocket and sends CONNECT; completes when the socket is open (not yet CONNECTED). */
-    CompletableFuture<WebSocket> open(HttpClient http, String wsUrl) {
+    public CompletableFuture<WebSocket> open(HttpClient http, String wsUrl) {
         return http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30))
                 .buildAsync(URI.create(wsUrl), this)
                 .whenComplete((socket, error) -> {
@@ -63,16 +63,16 @@ final class StompBot implements WebSocket.Listener {
         webSocket.request(1);
     }
 
-    void subscribe(String id, String destination) {
+    public void subscribe(String id, String destination) {
         send("SUBSCRIBE\nid:" + id + "\ndestination:" + destination + "\n\n\0");
     }
 
-    void sendJson(String destination, String json) {
+    public void sendJson(String destination, String json) {
         send("SEND\ndestination:" + destination + "\ncontent-type:application/json\n\n" + json + "\0");
     }
 
     /** Queues a frame: the JDK WebSocket allows one outstanding send, so sends are chained. */
-    synchronized void send(String frame) {
+    public synchronized void send(String frame) {
         WebSocket socket = ws;
         if (socket == null || closed) {
             handler.failed(this, "send on a closed socket");
@@ -86,7 +86,7 @@ final class StompBot implements WebSocket.Listener {
                 });
     }
 
-    void close() {
+    public void close() {
         WebSocket socket = ws;
         if (socket != null && !closed) {
             synchronized (this) {

@@ -24,8 +24,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.quizroom.support.Api;
 import org.quizroom.support.StompTestClient;
+import org.quizroom.support.TestDatabase;
 
 /**
  * Nothing acknowledged is lost: the packaged server is killed with SIGKILL in the middle of an open
@@ -36,8 +38,10 @@ import org.quizroom.support.StompTestClient;
  * <p>The rule for the interrupted question (Game.restore): it reopens with its full time limit for
  * whoever had not answered; answers stored before the crash stand and cannot be given again.
  *
- * <p>Runs against {@code target/quizroom-*.jar}, so only in {@code mvn verify} after packaging.
+ * <p>Runs against {@code target/quizroom-*.jar}, so only in {@code mvn verify} after packaging; on H2
+ * files, and again on a fresh PostgreSQL schema in the PostgreSQL rerun ({@link TestDatabase}).
  */
+@ExtendWith(TestDatabase.Condition.class)
 class CrashRecoveryIT {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
@@ -48,6 +52,9 @@ class CrashRecoveryIT {
 
     private final List<Process> servers = new ArrayList<>();
     private final List<StompTestClient> clients = new ArrayList<>();
+    /** Where both server runs keep their data: H2 files under the data dir, or one fresh PostgreSQL schema. */
+    private final List<String> databaseArgs = TestDatabase.postgresqlRun()
+            ? TestDatabase.freshPostgresqlArguments() : List.of();
 
     @AfterEach
     void stopEverything() throws InterruptedException {
@@ -348,13 +355,14 @@ class CrashRecoveryIT {
     private Process start(int port, Path dataDir, Path log) throws IOException {
         Path jar = packagedJar();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
                 "--server.port=" + port,
                 "--quizroom.data-dir=" + dataDir,
                 "--quizroom.join-host=127.0.0.1",
                 "--quizroom.quizzes-dir=" + Path.of("quizzes").toAbsolutePath(),
                 // No periodic PINGs: the test client answers them from its receiving thread, racing the test's sends.
-                "--quizroom.ping-interval-ms=600000");
+                "--quizroom.ping-interval-ms=600000"));
+        command.addAll(databaseArgs);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         servers.add(process);
         Api api = new Api(port);
