@@ -32,7 +32,11 @@ public final class QuizParser {
     static final int MAX_CHOICE = 80;
 
     private static final Set<String> TOP_FIELDS = Set.of("title", "description", "questions");
-    private static final Set<String> COMMON_FIELDS = Set.of("type", "text", "time", "points", "section", "explanation");
+    private static final Set<String> COMMON_FIELDS =
+            Set.of("type", "text", "time", "points", "section", "explanation", "image", "alt");
+    /** An image beside the quiz: a relative path of plain names, no "..", no scheme. */
+    private static final Pattern IMAGE_PATH =
+            Pattern.compile("^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\\.(?i:png|jpe?g|webp)$");
     private static final Map<QuestionType, Set<String>> TYPE_FIELDS = Map.of(
             QuestionType.SINGLE, Set.of("choices", "answer"),
             QuestionType.MULTI, Set.of("choices", "answers"),
@@ -62,14 +66,24 @@ public final class QuizParser {
         return new QuizParser(fileName).parse(id, yamlText);
     }
 
+    /**
+     * Reads YAML text the way the loader does (YAML 1.2 scalars, duplicate keys refused) into plain
+     * maps, lists, strings, numbers and booleans, for tools that edit a quiz file (the editor).
+     *
+     * @throws YAMLException when the text is not YAML
+     */
+    public static Object loadYaml(String yamlText) {
+        var options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        var dump = new DumperOptions();
+        return new Yaml(new SafeConstructor(options), new Representer(dump), dump, options, new PlainResolver())
+                .load(yamlText);
+    }
+
     private Result parse(String id, String yamlText) {
         Object root;
         try {
-            var options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            var dump = new DumperOptions();
-            root = new Yaml(new SafeConstructor(options), new Representer(dump), dump, options, new PlainResolver())
-                    .load(yamlText);
+            root = loadYaml(yamlText);
         } catch (MarkedYAMLException e) {
             problem(null, null, "not valid YAML: " + describe(e));
             return new Failed(problems);
@@ -124,6 +138,7 @@ public final class QuizParser {
         String explanation = type == QuestionType.POLL
                 ? optionalText(map, "explanation", n).orElse("")
                 : requiredText(map, "explanation", n, 2 * MAX_TEXT);
+        image(map, n);
 
         List<String> choices = List.of();
         Set<Integer> correct = Set.of();
@@ -172,6 +187,27 @@ public final class QuizParser {
         }
         return Optional.of(new Question(type, text, choices, correct, accepted, number, tolerance, time, points,
                 section, explanation));
+    }
+
+    /** An optional picture: a file beside the quiz, and a description for those who cannot see it. */
+    private void image(Map<?, ?> map, int n) {
+        Object image = map.get("image");
+        if (image == null) {
+            if (map.get("alt") != null) {
+                problem(n, "alt", "describes an image, but the question has no 'image'");
+            }
+            return;
+        }
+        if (!(image instanceof String path) || !IMAGE_PATH.matcher(path).matches() || path.contains("..")) {
+            problem(n, "image", "must be a .png, .jpg or .webp file in the quizzes folder, e.g. images/map.png, not '"
+                    + image + "'");
+        }
+        String alt = scalarText(map.get("alt"));
+        if (alt == null || alt.isBlank()) {
+            problem(n, "alt", "is required with an image: say what the picture shows for those who cannot see it");
+        } else if (alt.length() > MAX_TEXT) {
+            problem(n, "alt", "is longer than " + MAX_TEXT + " characters");
+        }
     }
 
     private int time(Map<?, ?> map, int n) {
