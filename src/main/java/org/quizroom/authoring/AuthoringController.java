@@ -1,6 +1,7 @@
 package org.quizroom.authoring;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,18 +42,15 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/authoring")
 public class AuthoringController {
 
-    /** A quiz in the editor's shape: {title, description, questions: [{type, text, …}]}. */
-    @JsonIgnoreProperties(ignoreUnknown = false)
+    /** A quiz in the editor's shape: {title, description, questions: [{type, text, …}]}, and optionally its id. */
     public record QuizBody(Map<String, Object> quiz, String id) {
     }
 
     /** A save: the version the editor opened and the quiz as it is now. */
-    @JsonIgnoreProperties(ignoreUnknown = false)
     public record SaveBody(String version, Map<String, Object> quiz) {
     }
 
     /** A restore: the version of the file the editor has open. */
-    @JsonIgnoreProperties(ignoreUnknown = false)
     public record RestoreBody(String version) {
     }
 
@@ -73,8 +71,11 @@ public class AuthoringController {
     private final ImageStore images;
     private final Interchange interchange;
     private final QuizCatalog catalog;
+    private final ObjectMapper mapper;
 
-    public AuthoringController(AuthoringService service, ImageStore images, Interchange interchange, QuizCatalog catalog) {
+    public AuthoringController(AuthoringService service, ImageStore images, Interchange interchange, QuizCatalog catalog,
+                               ObjectMapper mapper) {
+        this.mapper = mapper;
         this.service = service;
         this.images = images;
         this.interchange = interchange;
@@ -92,12 +93,14 @@ public class AuthoringController {
     }
 
     @PostMapping("/quizzes")
-    public ResponseEntity<AuthoringService.Saved> create(@RequestBody QuizBody body) {
+    public ResponseEntity<AuthoringService.Saved> create(@RequestBody JsonNode json) {
+        QuizBody body = read(json, QuizBody.class, "quiz");
         return ResponseEntity.status(HttpStatus.CREATED).body(service.create(body.quiz()));
     }
 
     @PutMapping("/quizzes/{id}")
-    public AuthoringService.Saved save(@PathVariable String id, @RequestBody SaveBody body) {
+    public AuthoringService.Saved save(@PathVariable String id, @RequestBody JsonNode json) {
+        SaveBody body = read(json, SaveBody.class, "version", "quiz");
         if (body.version() == null || body.version().isBlank()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "VERSION_REQUIRED",
                     "Send the version the editor opened, so a newer file is never overwritten.");
@@ -139,12 +142,14 @@ public class AuthoringController {
     }
 
     @PostMapping("/quizzes/{id}/versions/{name}/restore")
-    public AuthoringService.Saved restore(@PathVariable String id, @PathVariable String name, @RequestBody RestoreBody body) {
+    public AuthoringService.Saved restore(@PathVariable String id, @PathVariable String name, @RequestBody JsonNode json) {
+        RestoreBody body = read(json, RestoreBody.class, "version");
         return service.restore(id, name, body.version());
     }
 
     @PostMapping("/validate")
-    public AuthoringService.Check validate(@RequestBody QuizBody body) {
+    public AuthoringService.Check validate(@RequestBody JsonNode json) {
+        QuizBody body = read(json, QuizBody.class, "quiz", "id");
         if (body.quiz() == null) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "BAD_JSON", "The request needs a 'quiz' object.");
         }
@@ -206,6 +211,25 @@ public class AuthoringController {
                 "This quiz changed since you opened it (another tab, or the file was edited by hand). Nothing was "
                         + "overwritten: your version is kept as " + e.keptAs() + " in the quiz's versions; "
                         + "reload to see the newer one.", e.currentVersion(), e.keptAs()));
+    }
+
+    /** Reads a JSON body into a record, refusing fields it does not know (a typo must not be silently ignored). */
+    private <T> T read(JsonNode json, Class<T> type, String... allowed) {
+        if (json == null || !json.isObject()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "BAD_JSON", "The request body must be a JSON object.");
+        }
+        var known = java.util.Set.of(allowed);
+        json.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD",
+                        "'" + name + "' is not a field here (allowed: " + String.join(", ", allowed) + ").");
+            }
+        });
+        try {
+            return mapper.treeToValue(json, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "BAD_JSON", "The request body is not the JSON this endpoint expects.");
+        }
     }
 
     private static byte[] bytes(MultipartFile file) {

@@ -11,6 +11,7 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.comments.CommentType;
 import org.yaml.snakeyaml.events.CommentEvent;
 import org.yaml.snakeyaml.events.Event;
 
@@ -186,7 +187,7 @@ public final class QuizYaml {
         int count = 0;
         try {
             for (Event event : new Yaml(options).parse(new StringReader(text))) {
-                if (event instanceof CommentEvent) {
+                if (event instanceof CommentEvent comment && comment.getCommentType() != CommentType.BLANK_LINE) {
                     count++;
                 }
             }
