@@ -9,7 +9,7 @@
 //           /editor?load=/api/<path>       a quiz object fetched from this server's API
 // A handed-over quiz is {title, description, questions:[…]} (or {quiz: {…}}); a question may carry
 // `source` (where it came from, shown) and `draft: true` (shown as "check me"); neither is saved.
-import { $, el, clear, setText, setPhase, shapeIcon, shapeOf, errorMessage, formatDate } from './dom.js';
+import { $, el, append, clear, setText, setPhase, shapeIcon, shapeOf, errorMessage, formatDate } from './dom.js';
 
 const TYPES = {
   single: 'Single choice', multi: 'Multiple correct', truefalse: 'True or false', type: 'Typed answer',
@@ -256,7 +256,7 @@ function questionCard(q, i) {
   section.addEventListener('input', () => { q.section = section.value; markDirty(); });
   card.append(el('div', { class: 'settings-row' },
     el('div', { class: 'field small' }, el('label', { for: `q-time-${i}` }, 'Seconds'), time),
-    el('div', { class: 'field small' }, el('label', { for: `q-points-${i}` }, 'Points'), points),
+    el('div', { class: 'field points' }, el('label', { for: `q-points-${i}` }, 'Points'), points),
     el('div', { class: 'field grow' }, el('label', { for: `q-section-${i}` }, 'Section of the notes'), section)));
 
   card.append(field(i, 'explanation', q.type === 'poll' ? 'Explanation (optional)' : 'Explanation shown after the answer',
@@ -753,13 +753,13 @@ function renderPreview() {
           mathText(c || '…'));
       }));
   };
-  phone.append(
+  append(phone,
     el('div', { class: 'preview-bar' }, el('span', {}, 'Ada'), el('span', {}, '0 pts')),
     el('p', { class: 'preview-progress' }, `Question ${state.selected + 1} of ${total} · ${q.time || 20} s`),
     el('h3', { class: 'preview-text' }, mathText(q.text || 'Your question text')),
     picture,
     choiceList(false));
-  projector.append(
+  append(projector,
     el('div', { class: 'projector-top' }, el('span', {}, `${state.selected + 1} / ${total}`), el('span', { class: 'projector-timer' }, String(q.time || 20))),
     el('h3', { class: 'projector-text' }, mathText(q.text || 'Your question text')),
     picture ? picture.cloneNode(true) : null,
