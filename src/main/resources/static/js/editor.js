@@ -68,11 +68,16 @@ function jsonInit(method, body) {
   return { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
 }
 
+let previewFrame = 0;
+
 function markDirty() {
   state.dirty = true;
   setText('save-status', 'Unsaved changes');
   updateExportLinks();
   scheduleValidate();
+  // The preview follows every keystroke, at most once a frame.
+  cancelAnimationFrame(previewFrame);
+  previewFrame = requestAnimationFrame(renderPreview);
 }
 
 /** Text with $…$ maths rendered by KaTeX (when loaded); everything else stays plain text. */
@@ -229,6 +234,10 @@ function questionCard(q, i) {
       q.source ? el('p', { class: 'source' }, el('span', { class: 'muted' }, 'From: '), String(q.source)) : null));
   }
 
+  // The loader's problems and the linter's tips, at the top of the question where they are seen.
+  card.append(el('ul', { class: 'problems', id: `q-problems-${i}`, 'aria-live': 'polite' }));
+  card.append(el('ul', { class: 'warnings', id: `q-warnings-${i}`, 'aria-live': 'polite' }));
+
   card.append(field(i, 'text', 'Question text', textarea(q.text, (v) => { q.text = v; }, { rows: 2, field: 'text', id: `q-text-${i}` }),
     el('div', { class: 'math-preview', id: `q-math-${i}`, hidden: !hasMath(q.text) }, mathText(q.text))));
 
@@ -263,9 +272,6 @@ function questionCard(q, i) {
     textarea(q.explanation, (v) => { q.explanation = v; }, { rows: 2, field: 'explanation', id: `q-explanation-${i}` })));
 
   card.append(imageEditor(q, i));
-  card.append(el('ul', { class: 'problems', id: `q-problems-${i}`, 'aria-live': 'polite' }));
-  card.append(el('ul', { class: 'warnings', id: `q-warnings-${i}`, 'aria-live': 'polite' }));
-
   // Keyboard reorder: Alt+↑ / Alt+↓ anywhere inside the card.
   card.addEventListener('keydown', (e) => {
     if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
