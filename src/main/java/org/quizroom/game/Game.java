@@ -236,7 +236,9 @@ public final class Game {
                 throw new GameException(ErrorCode.TOO_LATE, "Time is up for this question.");
             }
             throw new GameException(ErrorCode.WRONG_QUESTION, phase == Phase.QUESTION
-                    ? "Question " + questionIndex + " is not open; question " + index + " is."
+                    // Numbered from 1, as the screens number questions.
+                    ? "That answer was for question " + (questionIndex + 1) + ", but question " + (index + 1)
+                    + " is open now."
                     : "No question is open right now.");
         }
         if (received.isBefore(openedAt)) {
