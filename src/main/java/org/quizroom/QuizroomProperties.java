@@ -23,7 +23,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param teacherPassword       when set, the dashboard, hosting and reports need it (user "teacher")
  * @param blockedWords          extra words refused in nicknames, on top of the bundled list
  * @param importMaxBytes        largest file the quiz editor imports (GIFT, Aiken, xlsx, CSV), in bytes
- * @param imageMaxBytes         largest picture the quiz editor accepts for a question, in bytes
  */
 @ConfigurationProperties("quizroom")
 public record QuizroomProperties(
@@ -40,6 +39,5 @@ public record QuizroomProperties(
         @DefaultValue("5000") long pingIntervalMs,
         @DefaultValue("") String teacherPassword,
         @DefaultValue("") List<String> blockedWords,
-        @DefaultValue("1048576") long importMaxBytes,
-        @DefaultValue("2097152") long imageMaxBytes) {
+        @DefaultValue("1048576") long importMaxBytes) {
 }

@@ -18,7 +18,8 @@ const TYPES = {
 const FIELD_LABELS = {
   text: 'Question text', choices: 'Choices', items: 'Items', answer: 'Answer', answers: 'Answers',
   tolerance: 'Tolerance', time: 'Time', points: 'Points', section: 'Section', explanation: 'Explanation',
-  image: 'Picture', alt: 'Picture description', type: 'Type', title: 'Title', description: 'Description',
+  image: 'Picture', 'image.file': 'Picture', 'image.alt': 'Picture description', readingTime: 'Reading time',
+  type: 'Type', title: 'Title', description: 'Description',
 };
 const HEADERS = { 'X-Quizroom': '1', Accept: 'application/json' };
 
@@ -32,6 +33,7 @@ const state = {
   selected: 0,
   preview: 'phone',
   check: { problems: [], warnings: [] },
+  extra: {},           // top-level fields the editor has no control for (e.g. readingTime): kept as they are
 };
 let uid = 0;
 let validateTimer = null;
@@ -123,7 +125,7 @@ function lastSection() {
 function convert(q, type) {
   const choices = Array.isArray(q.choices) ? q.choices : Array.isArray(q.items) ? q.items : null;
   const keep = {};
-  for (const k of ['text', 'image', 'alt', 'time', 'points', 'section', 'explanation', 'source', 'draft']) {
+  for (const k of ['text', 'image', 'time', 'readingTime', 'points', 'section', 'explanation', 'source', 'draft']) {
     if (q[k] !== undefined) keep[k] = q[k];
   }
   const out = { type, ...keep };
@@ -161,6 +163,7 @@ function convert(q, type) {
 /** What is sent to the server: the quiz with editor-only markers (the server drops them too). */
 function quizForServer() {
   return {
+    ...state.extra,
     title: state.quiz.title,
     description: state.quiz.description,
     questions: state.quiz.questions.map((q) => {
@@ -252,6 +255,15 @@ function questionCard(q, i) {
     if (v === '') delete q.time; else q.time = Number.isInteger(Number(v)) ? Number(v) : v;
     markDirty();
   });
+  const reading = el('input', {
+    id: `q-reading-${i}`, type: 'number', min: 0, max: 30, step: 1, inputmode: 'numeric', placeholder: 'auto',
+    value: q.readingTime ?? '', dataset: { field: 'readingTime' },
+  });
+  reading.addEventListener('input', () => {
+    const v = reading.value.trim();
+    if (v === '') delete q.readingTime; else q.readingTime = Number.isFinite(Number(v)) ? Number(v) : v;
+    markDirty();
+  });
   const points = el('select', { id: `q-points-${i}`, dataset: { field: 'points' }, disabled: q.type === 'poll' },
     el('option', { value: '' }, 'Standard (1000)'),
     el('option', { value: 'double' }, 'Double (2000)'),
@@ -265,6 +277,7 @@ function questionCard(q, i) {
   section.addEventListener('input', () => { q.section = section.value; markDirty(); });
   card.append(el('div', { class: 'settings-row' },
     el('div', { class: 'field small' }, el('label', { for: `q-time-${i}` }, 'Seconds'), time),
+    el('div', { class: 'field small' }, el('label', { for: `q-reading-${i}` }, 'Reading time'), reading),
     el('div', { class: 'field points' }, el('label', { for: `q-points-${i}` }, 'Points'), points),
     el('div', { class: 'field grow' }, el('label', { for: `q-section-${i}` }, 'Section of the notes'), section)));
 
@@ -481,30 +494,31 @@ function listRows(q, i, key, label, min, max) {
 // ---- picture -------------------------------------------------------------------------------
 
 function imageEditor(q, i) {
+  // In the file: image: {file: img-….png, alt: what it shows} (a picture beside the quiz file).
   const box = el('div', { class: 'image-editor', dataset: { field: 'image' } });
-  if (q.image) {
-    const alt = el('input', { id: `q-alt-${i}`, value: q.alt || '', maxlength: 300, dataset: { field: 'alt' } });
-    alt.addEventListener('input', () => { q.alt = alt.value; markDirty(); renderPreview(); });
+  const image = q.image && typeof q.image === 'object' ? q.image : null;
+  if (image && image.file) {
+    const alt = el('input', { id: `q-alt-${i}`, value: image.alt || '', maxlength: 250, dataset: { field: 'image.alt' } });
+    alt.addEventListener('input', () => { image.alt = alt.value; markDirty(); });
     box.append(
-      el('img', { class: 'thumb', src: imageUrl(q.image), alt: q.alt || '' }),
+      el('img', { class: 'thumb', src: imageUrl(image.file), alt: image.alt || '', dataset: { field: 'image.file' } }),
       el('div', { class: 'field grow' },
         el('label', { for: `q-alt-${i}` }, 'Describe the picture (read to students who cannot see it)'), alt,
         el('button', { type: 'button', 'aria-label': `Remove the picture of question ${i + 1}`,
-          on: { click: () => { delete q.image; delete q.alt; markDirty(); renderQuestions(i, '.image-editor input[type=file]'); renderPreview(); } } },
+          on: { click: () => { delete q.image; markDirty(); renderQuestions(i, '.image-editor input[type=file]'); } } },
         'Remove picture')));
   } else {
-    const input = el('input', { type: 'file', id: `q-image-${i}`, accept: 'image/png,image/jpeg,image/webp' });
+    const input = el('input', { type: 'file', id: `q-image-${i}`, accept: 'image/png,image/jpeg,image/webp', dataset: { field: 'image.file' } });
     input.addEventListener('change', () => upload(input, q, i));
     box.append(el('div', { class: 'field' },
-      el('label', { for: `q-image-${i}` }, 'Picture (optional: PNG, JPEG or WebP, up to 2 MB)'), input));
+      el('label', { for: `q-image-${i}` }, 'Picture (optional: PNG, JPEG or WebP, up to 1 MB)'), input));
   }
   return box;
 }
 
-function imageUrl(path) {
-  // Pictures uploaded here live in quizzes/images/; the editor reads them through its own API.
-  const name = String(path).replace(/^images\//, '');
-  return /^[0-9a-f]{16}\.(png|jpg|webp)$/.test(name) ? `/api/authoring/images/${name}` : '';
+function imageUrl(file) {
+  // Pictures live beside the quiz files; the editor reads them through its own API.
+  return /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$/.test(String(file)) ? `/api/authoring/images/${encodeURIComponent(file)}` : '';
 }
 
 async function upload(input, q, i) {
@@ -514,11 +528,9 @@ async function upload(input, q, i) {
   form.append('file', file);
   try {
     const stored = await api('/api/authoring/images', { method: 'POST', body: form });
-    q.image = stored.image;
-    if (!q.alt) q.alt = '';
+    q.image = { file: stored.file, alt: (q.image && q.image.alt) || '' };
     markDirty();
     renderQuestions(i, `#q-alt-${i}`);
-    renderPreview();
     announce('Picture added. Now describe it.');
   } catch (err) {
     showError(`Could not add the picture: ${err.message}`);
@@ -746,7 +758,8 @@ function renderPreview() {
     return;
   }
   const total = state.quiz.questions.length;
-  const picture = q.image && imageUrl(q.image) ? el('img', { class: 'preview-image', src: imageUrl(q.image), alt: q.alt || '' }) : null;
+  const picture = q.image && q.image.file && imageUrl(q.image.file)
+    ? el('img', { class: 'preview-image', src: imageUrl(q.image.file), alt: q.image.alt || '' }) : null;
   const choiceList = (big) => {
     const items = q.type === 'truefalse' ? ['True', 'False'] : (q.choices || q.items || []);
     if (q.type === 'type') return el('div', { class: 'preview-input' }, 'Type your answer');
@@ -792,6 +805,10 @@ function loadQuiz(quiz, { id = null, version = null, lostComments = 0, problems 
     description: typeof quiz.description === 'string' ? quiz.description : '',
     questions: Array.isArray(quiz.questions) ? quiz.questions.filter((q) => q && typeof q === 'object').map((q) => ({ ...q })) : [],
   };
+  state.extra = {};
+  for (const [k, v] of Object.entries(quiz || {})) {
+    if (!['title', 'description', 'questions', 'id'].includes(k)) state.extra[k] = v;
+  }
   state.dirty = !id;
   state.lostComments = lostComments;
   state.commentsAcknowledged = false;

@@ -34,7 +34,7 @@ public class AuthoringConfig implements WebMvcConfigurer {
 
     @Bean
     ImageStore imageStore(QuizroomProperties properties) {
-        return new ImageStore(properties.quizzesDir(), properties.imageMaxBytes());
+        return new ImageStore(properties.quizzesDir());
     }
 
     @Bean

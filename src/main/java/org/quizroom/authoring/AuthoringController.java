@@ -11,6 +11,7 @@ import java.util.Map;
 import org.quizroom.authoring.interchange.ExportResult;
 import org.quizroom.authoring.interchange.ImportResult;
 import org.quizroom.authoring.interchange.Interchange;
+import org.quizroom.quiz.QuestionImage;
 import org.quizroom.quiz.QuizCatalog;
 import org.quizroom.quiz.QuizProblem;
 import org.quizroom.web.ApiException;
@@ -167,8 +168,10 @@ public class AuthoringController {
         var file = images.find(name).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "UNKNOWN_IMAGE",
                 "There is no picture called '" + name + "'."));
         try {
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType(ImageStore.contentType(name)))
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType(QuestionImage.contentType(name)))
                     .header("X-Content-Type-Options", "nosniff")
+                    // As the game serves pictures: an SVG opened on its own can run nothing.
+                    .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox")
                     .cacheControl(CacheControl.noCache())
                     .body(Files.readAllBytes(file));
         } catch (IOException e) {

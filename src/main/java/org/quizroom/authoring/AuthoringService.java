@@ -17,8 +17,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * What the editor does with quiz files: open, check, save, duplicate, delete, restore. Every
- * check is the loader's own ({@link QuizParser}) run on the exact YAML text that would be
- * written, so the editor can never save a file the dashboard then refuses to load.
+ * check is the loader's own ({@link QuizParser}, then {@link QuizCatalog#imageProblems}) run on the
+ * exact YAML text that would be written, so the editor can never save a file the dashboard then refuses to load.
  */
 public class AuthoringService {
 
@@ -76,6 +76,11 @@ public class AuthoringService {
     private Check checkText(String yaml, String id, String fileName) {
         QuizParser.Result result = QuizParser.parse(id, fileName, yaml);
         if (result instanceof QuizParser.Parsed parsed) {
+            // The loader's second step: every picture must be a real file beside the quiz.
+            List<QuizProblem> images = catalog.imageProblems(fileName, parsed.quiz());
+            if (!images.isEmpty()) {
+                return new Check(false, images, List.of());
+            }
             return new Check(true, List.of(), lint.lint(parsed.quiz()));
         }
         return new Check(false, ((QuizParser.Failed) result).problems(), List.of());

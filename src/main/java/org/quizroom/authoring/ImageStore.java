@@ -1,51 +1,56 @@
 package org.quizroom.authoring;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import org.quizroom.quiz.QuestionImage;
 import org.quizroom.web.ApiException;
 import org.springframework.http.HttpStatus;
 
 /**
- * Pictures for questions, kept beside the quizzes in {@code quizzes/images/} under a name made
- * from their content (the same picture uploaded twice is stored once). Only PNG, JPEG and WebP
- * are taken, recognised by their first bytes, never by the name or the browser's word: SVG can
- * carry scripts, so it is refused here rather than half-sanitised.
+ * Pictures for questions, uploaded in the editor and kept where the loader looks for them: in the
+ * quizzes folder beside the quiz files, as {@code img-<content hash>.<ext>} (the same picture
+ * uploaded twice is stored once). Only PNG, JPEG and WebP are taken, recognised by their first
+ * bytes, never by the name or the browser's word; SVG can carry scripts, so it is not accepted
+ * from the browser. The size limit is the loader's ({@link QuestionImage#MAX_BYTES}).
  */
 public class ImageStore {
 
-    private static final Pattern NAME = Pattern.compile("^[0-9a-f]{16}\\.(png|jpg|webp)$");
-
     private final Path dir;
-    private final long maxBytes;
 
-    /** A stored picture: the path to write in the quiz's {@code image} field, its type and size in bytes. */
-    public record StoredImage(String image, String contentType, long bytes) {
+    /**
+     * A stored picture.
+     *
+     * @param file        the name to write as the question's {@code image.file}
+     * @param contentType its media type
+     * @param bytes       its size in bytes
+     */
+    public record StoredImage(String file, String contentType, long bytes) {
     }
 
-    public ImageStore(Path quizzesDir, long maxBytes) {
-        this.dir = quizzesDir.resolve("images");
-        this.maxBytes = maxBytes;
+    public ImageStore(Path quizzesDir) {
+        this.dir = quizzesDir;
     }
 
     /**
      * Stores an uploaded picture.
      *
      * @param fileName the name it had on the teacher's computer (only for messages)
-     * @throws ApiException 413 IMAGE_TOO_LARGE above the limit, 415 UNSUPPORTED_IMAGE for anything but PNG/JPEG/WebP
+     * @throws ApiException 413 IMAGE_TOO_LARGE above 1 MB, 415 UNSUPPORTED_IMAGE for anything but PNG/JPEG/WebP
      */
     public StoredImage store(String fileName, byte[] bytes) {
-        if (bytes.length > maxBytes) {
-            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "IMAGE_TOO_LARGE", fileName + " is "
-                    + kb(bytes.length) + "; pictures may be at most " + kb(maxBytes) + ".");
+        String shown = fileName == null || fileName.isBlank() ? "The picture" : fileName.replaceAll("^.*[/\\\\]", "");
+        if (bytes.length > QuestionImage.MAX_BYTES) {
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "IMAGE_TOO_LARGE", shown + " is "
+                    + kb(bytes.length) + "; pictures may be at most " + kb(QuestionImage.MAX_BYTES) + ".");
         }
         String ext = extensionOf(bytes).orElseThrow(() -> new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "UNSUPPORTED_IMAGE", fileName + " is not a PNG, JPEG or WebP picture."));
-        String name = QuizFiles.versionOf(bytes).substring(0, 16) + "." + ext;
+                "UNSUPPORTED_IMAGE", shown + " is not a PNG, JPEG or WebP picture."));
+        String name = "img-" + QuizFiles.versionOf(bytes).substring(0, 16) + "." + ext;
         try {
             Files.createDirectories(dir);
             Path target = dir.resolve(name);
@@ -61,26 +66,30 @@ public class ImageStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new StoredImage("images/" + name, contentType(ext), bytes.length);
+        return new StoredImage(name, QuestionImage.contentType(name), bytes.length);
     }
 
-    /** The file of a stored picture, when {@code name} is one this store made. */
+    /**
+     * A picture in the quizzes folder the loader would accept by name and first bytes (uploaded
+     * here or put there by hand), for the editor's preview.
+     */
     public Optional<Path> find(String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (!QuestionImage.isSafeFileName(name)) {
             return Optional.empty();
         }
         Path file = dir.resolve(name);
-        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
-    }
-
-    public static String contentType(String name) {
-        if (name.endsWith("png")) {
-            return "image/png";
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) > QuestionImage.MAX_BYTES) {
+                return Optional.empty();
+            }
+            byte[] head;
+            try (InputStream in = Files.newInputStream(file)) {
+                head = in.readNBytes(4096);
+            }
+            return QuestionImage.contentMatches(name, head) ? Optional.of(file) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
         }
-        if (name.endsWith("webp")) {
-            return "image/webp";
-        }
-        return "image/jpeg";
     }
 
     static Optional<String> extensionOf(byte[] b) {

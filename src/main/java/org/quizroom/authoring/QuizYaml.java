@@ -27,8 +27,9 @@ public final class QuizYaml {
     public static final Set<String> EDITOR_ONLY = Set.of("source", "draft");
 
     private static final List<String> TOP_ORDER = List.of("title", "description", "questions");
-    private static final List<String> QUESTION_ORDER = List.of("type", "text", "image", "alt", "choices", "items",
-            "answer", "answers", "tolerance", "time", "points", "section", "explanation");
+    private static final List<String> QUESTION_ORDER = List.of("type", "text", "image", "choices", "items",
+            "answer", "answers", "tolerance", "time", "readingTime", "points", "section", "explanation");
+    private static final List<String> IMAGE_ORDER = List.of("file", "alt");
 
     private QuizYaml() {
     }
@@ -141,9 +142,8 @@ public final class QuizYaml {
             return out;
         }
         if (value instanceof Map<?, ?> map) {
-            var out = new LinkedHashMap<String, Object>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), clean(v)));
-            return out;
+            // The only mapping inside a question is image: {file, alt}.
+            return ordered(stringKeys(map), IMAGE_ORDER, Set.of());
         }
         return value;
     }

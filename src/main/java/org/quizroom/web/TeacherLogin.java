@@ -53,9 +53,10 @@ public class TeacherLogin extends OncePerRequestFilter {
         String method = request.getMethod();
         return switch (path) {
             case "/", "/index.html", "/host", "/host.html", "/report", "/report.html", "/api/quizzes/reload" -> true;
-            case "/api/games", "/editor", "/editor.html" -> true;
+            case "/api/games", "/api/network", "/editor", "/editor.html" -> true;
             default -> false;
         } || (path.startsWith("/api/quizzes") && !"GET".equals(method))
+                || (path.startsWith("/api/games/") && path.endsWith("/host-session"))
                 // The quiz editor: reading a quiz there shows its answers, so every method is the teacher's.
                 || path.startsWith("/api/authoring/") || path.equals("/api/authoring");
     }

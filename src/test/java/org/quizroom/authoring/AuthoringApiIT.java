@@ -79,11 +79,13 @@ class AuthoringApiIT {
         // A picture for the first question, uploaded as the editor does.
         EditorClient.Response picture = editor.upload("/api/authoring/images", "wheel.png", "image/png", png(40, 30));
         assertThat(picture.status()).isEqualTo(201);
-        String image = picture.body().get("image").asText();
-        assertThat(image).matches("images/[0-9a-f]{16}\\.png");
+        String image = picture.body().get("file").asText();
+        assertThat(image).matches("img-[0-9a-f]{16}\\.png");
+        assertThat(QUIZZES.resolve(image)).as("beside the quiz files, where the loader looks").exists();
 
         ObjectNode sent = (ObjectNode) EditorClient.JSON.readTree(EVERY_TYPE);
-        ((ObjectNode) sent.get("questions").get(0)).put("image", image).put("alt", "A colour wheel with twelve segments");
+        ((ObjectNode) sent.get("questions").get(0)).putObject("image").put("file", image)
+                .put("alt", "A colour wheel with twelve segments");
         EditorClient.Response created = editor.post("/api/authoring/quizzes", EditorClient.JSON.createObjectNode().set("quiz", sent));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         String id = created.body().get("id").asText();
@@ -96,6 +98,7 @@ class AuthoringApiIT {
         assertThat(loaded.questions()).extracting(q -> q.type()).containsExactly(QuestionType.values());
         assertThat(loaded.questions().get(0).choices()).as("YAML 1.1 words stay text").containsExactly("Yes", "No", "1953", "Off");
         assertThat(loaded.questions().get(4).correctNumber()).isEqualTo(1989.0);
+        assertThat(loaded.questions().get(0).image().alt()).isEqualTo("A colour wheel with twelve segments");
 
         // Opened again, the editor gets exactly what it sent (less the markers).
         JsonNode opened = editor.get("/api/authoring/quizzes/" + id).body();
@@ -111,7 +114,7 @@ class AuthoringApiIT {
         assertThat(new Api(port).openGame(id, "{}").get("pin").asText()).matches("\\d{6}");
 
         // The picture is served back to the editor as it was uploaded.
-        EditorClient.Response served = editor.get("/api/authoring/" + image);
+        EditorClient.Response served = editor.get("/api/authoring/images/" + image);
         assertThat(served.status()).isEqualTo(200);
         assertThat(served.raw().headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(served.bytes()).isEqualTo(png(40, 30));
@@ -289,13 +292,22 @@ class AuthoringApiIT {
                 "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8));
         assertThat(svg.status()).isEqualTo(415);
         assertThat(svg.body().get("message").asText()).isEqualTo("map.svg is not a PNG, JPEG or WebP picture.");
-        byte[] huge = new byte[2 * 1024 * 1024 + 1];
+        byte[] huge = new byte[2 * 1024 * 1024 + 1]; // over the loader's 1 MB
         System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}, 0, huge, 0, 8);
         EditorClient.Response large = editor.upload("/api/authoring/images", "scan.png", "image/png", huge);
         assertThat(large.status()).isEqualTo(413);
-        assertThat(large.body().get("message").asText()).startsWith("scan.png is 2049 KB");
+        assertThat(large.body().get("message").asText()).startsWith("scan.png is 2049 KB; pictures may be at most 1024 KB");
         assertThat(editor.get("/api/authoring/images/..%2Fwarm-up.yaml").status()).isIn(400, 404);
         assertThat(editor.get("/api/authoring/images/warm-up.yaml").status()).isEqualTo(404);
+
+        // A picture named in a quiz but missing from the folder is the loader's problem, so the editor's too.
+        String missing = """
+                {"quiz": {"title": "Missing picture", "questions": [{"type": "truefalse", "text": "Is this a map?",
+                  "image": {"file": "gone.png", "alt": "A map"}, "answer": true, "section": "S", "explanation": "E"}]}}""";
+        JsonNode check = editor.post("/api/authoring/validate", missing).body();
+        assertThat(check.get("valid").asBoolean()).isFalse();
+        assertThat(check.get("problems").get(0).get("field").asText()).isEqualTo("image.file");
+        assertThat(check.get("problems").get(0).get("message").asText()).contains("'gone.png' was not found");
     }
 
     @Test

@@ -168,7 +168,8 @@ class QuizEditorInBrowsersIT {
         assertThat(planets.timeSeconds()).isEqualTo(30);
         assertThat(saved.questions().get(2).correctChoices()).containsExactlyInAnyOrder(0, 2);
         assertThat(saved.questions().get(6).choices()).containsExactly("Mercury", "Venus", "Earth", "Mars");
-        assertThat(Files.readString(QUIZZES.resolve("editor-lesson.yaml"))).contains("alt: Jupiter and the Earth drawn to scale");
+        assertThat(planets.image().alt()).isEqualTo("Jupiter and the Earth drawn to scale");
+        assertThat(QUIZZES.resolve(planets.image().file())).as("the picture beside the quiz file").exists();
         teacher.assertNoInjectedScript();
 
         // Host it from the dashboard; a student plays the first question on a phone.
