@@ -9,6 +9,7 @@
 //           /editor?load=/api/<path>       a quiz object fetched from this server's API
 // A handed-over quiz is {title, description, questions:[…]} (or {quiz: {…}}); a question may carry
 // `source` (where it came from, shown) and `draft: true` (shown as "check me"); neither is saved.
+// The notes-to-draft API's answer (questions as {status, source, question: {…}}) is taken as it is.
 import { $, el, append, clear, setText, setPhase, shapeIcon, shapeOf, errorMessage, formatDate } from './dom.js';
 
 const TYPES = {
@@ -889,6 +890,22 @@ function showImport(result) {
 
 // ---------------------------------------------------------------------------------------------
 
+/** The quiz in a handed-over object: a quiz, {quiz: …}, or a notes draft with per-question sources. */
+function handedOver(obj) {
+  if (obj && Array.isArray(obj.questions) && obj.questions.some((d) => d && d.question && typeof d.question === 'object')) {
+    return {
+      title: obj.title || (obj.quiz && obj.quiz.title) || '',
+      description: (obj.quiz && obj.quiz.description) || '',
+      questions: obj.questions.filter((d) => d && d.question).map((d) => ({
+        ...d.question,
+        ...(d.source ? { source: d.source } : {}),
+        ...(d.status === 'draft' ? { draft: true } : {}),
+      })),
+    };
+  }
+  return (obj && obj.quiz) || obj || {};
+}
+
 async function start() {
   const params = new URLSearchParams(location.search);
   try {
@@ -900,13 +917,11 @@ async function start() {
       const key = `quizroom.draft.${params.get('draft')}`;
       const text = sessionStorage.getItem(key) || localStorage.getItem(key);
       if (!text) throw new Error('the draft is no longer in this browser');
-      const obj = JSON.parse(text);
-      loadQuiz(obj.quiz || obj);
+      loadQuiz(handedOver(JSON.parse(text)));
     } else if (params.get('load')) {
       const path = params.get('load');
       if (!/^\/api\/[A-Za-z0-9/_.?=&-]+$/.test(path) || path.includes('..')) throw new Error('only this server’s /api/ addresses can be loaded');
-      const obj = await api(path);
-      loadQuiz(obj.quiz || obj);
+      loadQuiz(handedOver(await api(path)));
     } else {
       loadQuiz({ title: '', description: '', questions: [blankQuestion('single')] });
     }
