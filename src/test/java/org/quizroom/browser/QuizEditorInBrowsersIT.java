@@ -105,6 +105,8 @@ class QuizEditorInBrowsersIT {
         addQuestion(teacher, "type", 3, "Which planet is known as the Red Planet?");
         fillRows(teacher, 3, "answers", "Mars");
         teacher.type("q-explanation-3", "Iron oxide dust makes Mars look red.");
+        // No reading time before answers open: the student types at once.
+        teacher.type("q-reading-3", "0");
 
         addQuestion(teacher, "number", 4, "How many planets orbit the Sun?");
         teacher.type("q-number-4", "8");
@@ -167,6 +169,7 @@ class QuizEditorInBrowsersIT {
         assertThat(planets.correctChoices()).containsExactly(1);
         assertThat(planets.timeSeconds()).isEqualTo(30);
         assertThat(saved.questions().get(2).correctChoices()).containsExactlyInAnyOrder(0, 2);
+        assertThat(saved.questions().get(0).readingSeconds()).isZero();
         assertThat(saved.questions().get(6).choices()).containsExactly("Mercury", "Venus", "Earth", "Mars");
         assertThat(planets.image().alt()).isEqualTo("Jupiter and the Earth drawn to scale");
         assertThat(QUIZZES.resolve(planets.image().file())).as("the picture beside the quiz file").exists();
