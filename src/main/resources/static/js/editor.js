@@ -278,7 +278,7 @@ function questionCard(q, i) {
   section.addEventListener('input', () => { q.section = section.value; markDirty(); });
   card.append(el('div', { class: 'settings-row' },
     el('div', { class: 'field small' }, el('label', { for: `q-time-${i}` }, 'Seconds'), time),
-    el('div', { class: 'field small' }, el('label', { for: `q-reading-${i}` }, 'Reading time'), reading),
+    el('div', { class: 'field small' }, el('label', { for: `q-reading-${i}` }, 'Reading (s)'), reading),
     el('div', { class: 'field points' }, el('label', { for: `q-points-${i}` }, 'Points'), points),
     el('div', { class: 'field grow' }, el('label', { for: `q-section-${i}` }, 'Section of the notes'), section)));
 
