@@ -65,6 +65,13 @@ function renderQuizzes(quizzes) {
       type: 'button', class: 'primary host-button', 'aria-label': `Host ${quiz.title || quiz.id}`,
       dataset: { quizId: quiz.id }, on: { click: (e) => hostGame(quiz, e.currentTarget) },
     }, 'Host');
+    const name = quiz.title || quiz.id;
+    const editTools = el('div', { class: 'quiz-edit-tools' },
+      el('a', { href: `/editor?id=${encodeURIComponent(quiz.id)}`, 'aria-label': `Edit ${name}` }, 'Edit'),
+      el('button', { type: 'button', class: 'link-button', 'aria-label': `Duplicate ${name}`,
+        on: { click: () => editQuiz('duplicate', quiz) } }, 'Duplicate'),
+      el('button', { type: 'button', class: 'link-button danger', 'aria-label': `Delete ${name}`,
+        on: { click: () => editQuiz('delete', quiz) } }, 'Delete'));
     list.append(el('li', { class: 'card quiz', dataset: { quizId: quiz.id } },
       el('div', { class: 'quiz-main' },
         el('h3', { text: quiz.title || quiz.id }),
@@ -73,7 +80,8 @@ function renderQuizzes(quizzes) {
           sections.length ? ` · ${sections.length} section${sections.length === 1 ? '' : 's'}` : ''),
         sections.length ? el('details', { class: 'sections' },
           el('summary', {}, 'Sections'),
-          el('ul', {}, sections.map((s) => el('li', { text: s })))) : null),
+          el('ul', {}, sections.map((s) => el('li', { text: s })))) : null,
+        editTools),
       el('div', { class: 'quiz-actions' }, hostButton,
         // Every finished game of this quiz side by side (classes, or a class and its practice game).
         el('a', { class: 'compare-link', href: `/report?quiz=${encodeURIComponent(quiz.id)}`,
@@ -120,6 +128,38 @@ async function reloadQuizzes() {
     showError(`Could not reload the quizzes: ${err.message}`);
   } finally {
     button.disabled = false;
+  }
+}
+
+// --- quiz files (the editor's API; see /editor) ----------------------------------------------
+
+async function editQuiz(action, quiz) {
+  const name = quiz.title || quiz.id;
+  if (action === 'delete' && !window.confirm(`Delete “${name}”? The file moves to the trash and can be restored.`)) return;
+  const url = action === 'delete' ? `/api/authoring/quizzes/${encodeURIComponent(quiz.id)}`
+    : `/api/authoring/quizzes/${encodeURIComponent(quiz.id)}/duplicate`;
+  try {
+    const result = await getJson(url, { method: action === 'delete' ? 'DELETE' : 'POST', headers: { 'X-Quizroom': '1', Accept: 'application/json' } });
+    await loadQuizzes();
+    const status = $('reload-status');
+    clear(status);
+    if (action === 'delete') {
+      status.append(`Deleted “${name}”. `, el('button', { type: 'button', class: 'link-button', on: { click: () => undelete(result.name, name) } }, 'Undo'));
+    } else {
+      status.append(`Copied “${name}”. `, el('a', { href: `/editor?id=${encodeURIComponent(result.id)}` }, 'Edit the copy'));
+    }
+  } catch (err) {
+    showError(`Could not ${action} “${name}”: ${err.message}`);
+  }
+}
+
+async function undelete(trashName, name) {
+  try {
+    await getJson(`/api/authoring/trash/${encodeURIComponent(trashName)}/restore`, { method: 'POST', headers: { 'X-Quizroom': '1', Accept: 'application/json' } });
+    setText('reload-status', `Restored “${name}”.`);
+    await loadQuizzes();
+  } catch (err) {
+    showError(`Could not restore “${name}”: ${err.message}`);
   }
 }
 

@@ -3,7 +3,7 @@ package org.quizroom.web;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Short addresses for the pages: /host, /play and /report serve the static HTML files. */
+/** Short addresses for the pages: /host, /play, /editor and /report serve the static HTML files. */
 @Controller
 public class PageController {
 
@@ -15,6 +15,11 @@ public class PageController {
     @GetMapping("/play")
     public String play() {
         return "forward:/play.html";
+    }
+
+    @GetMapping("/editor")
+    public String editor() {
+        return "forward:/editor.html";
     }
 
     @GetMapping("/report")

@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The optional teacher password (HTTP Basic, user "teacher"). When it is set, the dashboard,
- * hosting, the games list and quiz reloading need it; students' pages and joining never do.
+ * hosting, the games list, quiz reloading and the quiz editor (page and API) need it; students' pages and joining never do.
  * A valid login also opens any report, which otherwise needs the game's host token.
  */
 @Component
@@ -53,9 +53,12 @@ public class TeacherLogin extends OncePerRequestFilter {
         String method = request.getMethod();
         return switch (path) {
             case "/", "/index.html", "/host", "/host.html", "/report", "/report.html", "/api/quizzes/reload" -> true;
-            case "/api/games" -> true;
+            case "/api/games", "/api/network", "/editor", "/editor.html" -> true;
             default -> false;
-        } || (path.startsWith("/api/quizzes") && !"GET".equals(method));
+        } || (path.startsWith("/api/quizzes") && !"GET".equals(method))
+                || (path.startsWith("/api/games/") && path.endsWith("/host-session"))
+                // The quiz editor: reading a quiz there shows its answers, so every method is the teacher's.
+                || path.startsWith("/api/authoring/") || path.equals("/api/authoring");
     }
 
     /**

@@ -39,6 +39,8 @@ public final class StompTestClient implements AutoCloseable {
     private final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     private final List<JsonNode> seen = new CopyOnWriteArrayList<>();
     private final List<String> transportErrors = new CopyOnWriteArrayList<>();
+    /** question index → System.nanoTime() at which its answers open, from the QUESTION's opensInMs. */
+    private final java.util.Map<Integer, Long> opensAt = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Duration pongDelay = Duration.ZERO;
     /** When each event reached this client's code ({@link System#nanoTime()}), for timing what a phone saw. */
     private final Map<JsonNode, Long> arrivals = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
@@ -141,6 +143,11 @@ public final class StompTestClient implements AutoCloseable {
                             send("/app/games/" + pin + "/pong", pong);
                         }
                     }
+                    if ("QUESTION".equals(event.path("type").asText())) {
+                        // Counted from arrival, as a phone does: never earlier than the server opens answers.
+                        opensAt.put(event.path("index").asInt(),
+                                System.nanoTime() + event.path("opensInMs").asLong(0) * 1_000_000);
+                    }
                     arrivals.put(event, System.nanoTime());
                     seen.add(event);
                     inbox.add(event);
@@ -163,7 +170,27 @@ public final class StompTestClient implements AutoCloseable {
         this.pongDelay = delay;
     }
 
+    /**
+     * Answers like a phone: if this client saw the QUESTION, it first waits out the reading time
+     * ({@code opensInMs}) the server sent with it. Use {@link #answerNow} to send at once.
+     */
     public void answer(int question, String answerJson) {
+        Long at = opensAt.get(question);
+        if (at != null) {
+            long waitNs = at - System.nanoTime();
+            if (waitNs > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(waitNs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        answerNow(question, answerJson);
+    }
+
+    /** Sends an answer at once, during the reading time too (to test the TOO_EARLY refusal). */
+    public void answerNow(int question, String answerJson) {
         send("/app/games/" + pin + "/answer", "{\"question\":" + question + ",\"answer\":" + answerJson + "}");
     }
 
