@@ -420,7 +420,7 @@ final class Rules {
                         }
                     }
                     for (String r : q.rejected()) {
-                        if (TextMatcher.withinTolerance(r, a)) {
+                        if (TextMatcher.withinTolerance(r, a) && reported.computeIfAbsent(i, k -> new HashSet<>()).add(r)) {
                             warnings.add(new LintWarning(List.of(i + 1), ID, INFO,
                                     "'" + r + "' is rejected though it is within spelling tolerance of '" + a
                                             + "': answers between them count for the nearer one; ties count as wrong.",
