@@ -10,14 +10,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.quizroom.quiz.lint.LintWarning;
+import org.quizroom.quiz.lint.QuizLinter;
 
 /**
  * The quizzes in the quizzes folder: read at start-up and again on demand. A broken file is
  * reported and skipped; it never stops the others from loading.
  */
 public class QuizCatalog {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QuizCatalog.class);
+    private static final Set<String> MATCHING_RULES = Set.of("symbol-only-difference", "tolerance-clash");
 
     private final Path folder;
     private volatile Map<String, Quiz> quizzes = Map.of();
@@ -47,6 +53,7 @@ public class QuizCatalog {
                             continue;
                         }
                         loaded.put(id, parsed.quiz());
+                        warnAboutAmbiguousMatching(name, parsed.quiz());
                     } else {
                         found.addAll(((QuizParser.Failed) result).problems());
                     }
@@ -58,6 +65,18 @@ public class QuizCatalog {
         quizzes = Map.copyOf(loaded);
         problems = List.copyOf(found);
         return all();
+    }
+
+    /**
+     * The loader's warnings (not errors) about typed-answer matching: accepted answers that differ only
+     * by symbols, or that spelling tolerance would confuse with another question's answer. They go
+     * to the log; the dashboard's quiz check shows them with every other lint warning.
+     */
+    private static void warnAboutAmbiguousMatching(String file, Quiz quiz) {
+        QuizLinter.lint(quiz).stream()
+                .filter(w -> w.severity() == LintWarning.Severity.WARNING)
+                .filter(w -> MATCHING_RULES.contains(w.rule()))
+                .forEach(w -> LOG.warn("{}, {}", file, w));
     }
 
     public List<Quiz> all() {

@@ -6,7 +6,10 @@ import com.ibm.icu.text.RuleBasedNumberFormat;
 import com.ibm.icu.text.Transliterator;
 import com.ibm.icu.util.ULocale;
 import java.text.ParsePosition;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -43,7 +46,23 @@ public final class TextMatcher {
     private static final Pattern SIGNED_NUMBER = Pattern.compile("(^|\\s)[-\u2212\u2012\u2013](?=\\p{N})");
     private static final char MINUS = '\u2212';
 
+    /**
+     * Folding runs ICU transforms and the spelled-number check runs a number-format parse; both are
+     * slow next to a string compare, and a game folds the same accepted answers for every student.
+     */
+    private static final Map<String, String> KEYS = lru(20_000);
+    private static final Map<String, Integer> TOLERANCES = lru(5_000);
+
     private TextMatcher() {
+    }
+
+    private static <V> Map<String, V> lru(int size) {
+        return Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > size;
+            }
+        });
     }
 
     /**
@@ -108,6 +127,15 @@ public final class TextMatcher {
      * answers with digits only; 1 from 5 letters; 2 from 10 letters (letters counted after folding).
      */
     public static int tolerance(String acceptedAnswer) {
+        Integer known = TOLERANCES.get(acceptedAnswer);
+        if (known == null) {
+            known = computeTolerance(acceptedAnswer);
+            TOLERANCES.put(acceptedAnswer, known);
+        }
+        return known;
+    }
+
+    private static int computeTolerance(String acceptedAnswer) {
         String k = lenient(key(acceptedAnswer));
         long letters = k.codePoints().filter(Character::isLetter).count();
         if (letters < 5 || isSpelledNumber(acceptedAnswer)) {
@@ -140,6 +168,15 @@ public final class TextMatcher {
      * E.g. {@code "The Łódź-Ghetto"} becomes {@code "lodzghetto"}, {@code "C++"} becomes {@code "c++"}.
      */
     public static String key(String text) {
+        String known = KEYS.get(text);
+        if (known == null) {
+            known = fold(text);
+            KEYS.put(text, known);
+        }
+        return known;
+    }
+
+    private static String fold(String text) {
         String folded = UCharacter.foldCase(NFKC.normalize(text), true);
         folded = TO_BASE_LETTERS.get().transliterate(folded);
         folded = UCharacter.foldCase(folded, true).strip().replaceAll("\\s+", " ");

@@ -1,8 +1,11 @@
 package org.quizroom.quiz.lint;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.quizroom.quiz.NumberReader;
 import org.quizroom.quiz.Question;
@@ -25,8 +28,27 @@ final class Text {
     private Text() {
     }
 
+    /** Folding goes through ICU for every token; rules compare every pair of questions, so remember results. */
+    private static final int CACHE_SIZE = 20_000;
+    private static final Map<String, List<String>> WORDS = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+                    return size() > CACHE_SIZE;
+                }
+            });
+
     /** Folded words (case, accents and letter variants folded, punctuation dropped), in order. */
     static List<String> words(String text) {
+        List<String> cached = WORDS.get(text);
+        if (cached == null) {
+            cached = fold(text);
+            WORDS.put(text, cached);
+        }
+        return cached;
+    }
+
+    private static List<String> fold(String text) {
         var words = new ArrayList<String>();
         for (String token : text.split("[^\\p{L}\\p{N}]+")) {
             String key = TextMatcher.key(token);
@@ -34,7 +56,7 @@ final class Text {
                 words.add(key);
             }
         }
-        return words;
+        return List.copyOf(words);
     }
 
     /** Words of five or more letters that are not common filler: what a question is about. */
