@@ -654,14 +654,15 @@ public final class Game {
 
     /**
      * display index → file index. Order questions are always shuffled (else the answer shows);
-     * others only when the game asks for it and the question does not pin its order ({@code shuffle: false}). Seeded by game and question, so a restart agrees.
+     * others only when the game asks for it. Seeded by game and question, so a restart agrees.
      */
     private int[] displayOrder(int questionIndex) {
         Question question = quiz.questions().get(questionIndex);
         int n = question.choices().size();
         List<Integer> order = new ArrayList<>(IntStream.range(0, n).boxed().toList());
         boolean shuffle = question.type() == QuestionType.ORDER
-                || (options.shuffleAnswers() && question.type() != QuestionType.TRUEFALSE && !question.keepOrder());
+                || (options.shuffleAnswers() && question.type() != QuestionType.TRUEFALSE
+                        && !question.keepOrder()); // the file's shuffle: false pins the order
         if (shuffle && n > 1) {
             Random random = new Random(shuffleSeed * 31 + questionIndex);
             do {

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.quizroom.quiz.lint.LintWarning;
@@ -23,7 +22,6 @@ import org.quizroom.quiz.lint.QuizLinter;
 public class QuizCatalog {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QuizCatalog.class);
-    private static final Set<String> MATCHING_RULES = Set.of("symbol-only-difference", "tolerance-clash");
 
     private final Path folder;
     private volatile Map<String, Quiz> quizzes = Map.of();
@@ -73,9 +71,8 @@ public class QuizCatalog {
      * to the log; the dashboard's quiz check shows them with every other lint warning.
      */
     private static void warnAboutAmbiguousMatching(String file, Quiz quiz) {
-        QuizLinter.lint(quiz).stream()
+        QuizLinter.lintMatching(quiz).stream()
                 .filter(w -> w.severity() == LintWarning.Severity.WARNING)
-                .filter(w -> MATCHING_RULES.contains(w.rule()))
                 .forEach(w -> LOG.warn("{}, {}", file, w));
     }
 

@@ -43,6 +43,17 @@ public final class QuizLinter {
         return List.copyOf(all);
     }
 
+    /**
+     * Only the typed-answer matching rules ({@code symbol-only-difference}, {@code tolerance-clash}):
+     * cheap enough for the loader to run on every file it reads.
+     */
+    public static List<LintWarning> lintMatching(Quiz quiz) {
+        var all = new ArrayList<LintWarning>();
+        all.addAll(new Rules.SymbolOnlyDifference().check(quiz));
+        all.addAll(new Rules.ToleranceClash().check(quiz));
+        return List.copyOf(all);
+    }
+
     /** Whether any warning is above {@link LintWarning.Severity#INFO}: the command line then exits non-zero. */
     public static boolean hasWarnings(List<LintWarning> warnings) {
         return warnings.stream().anyMatch(w -> w.severity() != LintWarning.Severity.INFO);

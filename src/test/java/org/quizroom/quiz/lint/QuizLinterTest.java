@@ -174,6 +174,13 @@ class QuizLinterTest {
                 .as("the near-miss within tolerance is worth a note").isNotEmpty();
     }
 
+    @Test
+    void theLoadersCheckRunsOnlyTheMatchingRules() {
+        Quiz quiz = quiz(trueFalse("The thaw lasted for good.", false), typed("Language?", "C++", "C"));
+        assertThat(QuizLinter.lint(quiz)).extracting(LintWarning::rule).contains("absolute-words");
+        assertThat(QuizLinter.lintMatching(quiz)).extracting(LintWarning::rule).containsExactly("symbol-only-difference");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"post-stalin-transition.yaml", "warm-up.yaml"})
     void theBundledQuizzesHaveNothingAboveInfo(String file) throws Exception {
