@@ -256,43 +256,43 @@ class LessonInBrowsersIT {
             s.awaitText("question-text", q2);
         }
         assertThat(teacher.text("question-progress")).isEqualTo("Question 2 of " + TOTAL);
-        assertThat(teacher.texts("#choices .choice-text")).containsExactly("Chairman of the Council of Ministers",
-                "Minister of Internal Affairs", "First Secretary of the Communist Party", "Minister of Defence");
+        assertThat(teacher.texts("#choices .choice-text")).containsExactly("Head of the government",
+                "Interior Minister", "Party First Secretary", "Defence Minister");
         assertThat(teacher.all("#choices svg.shape")).as("a shape on every answer tile").hasSize(4);
         teacher.assertCountdownRuns();
         teacher.awaitText("answered-count", "0 of 3");
         teacher.assertOnScreen("#question-text", "#countdown", "#answered-count", "#choices .choice");
         teacher.shot("question-single");
         List<WebElement> adaChoices = ada.all("#choices button.choice");
-        assertThat(adaChoices).extracting(WebElement::getAccessibleName).containsExactly("Chairman of the Council of Ministers",
-                "Minister of Internal Affairs", "First Secretary of the Communist Party", "Minister of Defence");
+        assertThat(adaChoices).extracting(WebElement::getAccessibleName).containsExactly("Head of the government",
+                "Interior Minister", "Party First Secretary", "Defence Minister");
         ada.assertControlsHaveAccessibleNames("single question");
         ada.assertNoSidewaysScroll("single question");
         ada.shot("question-single");
 
-        ada.pressKeys("3"); // key 3 = First Secretary of the Communist Party
+        ada.pressKeys("3"); // key 3 = Party First Secretary
         ada.awaitText("answer-status", "Answer locked in ✓");
         assertThat(ada.find("#choices .choice[data-index='2']").getAttribute("class")).contains("chosen");
         assertThat(ada.find("#choices .choice[data-index='0']").getAttribute("class")).contains("not-chosen");
         teacher.awaitText("answered-count", "1 of 3");
         ada.shot("question-single-chosen");
-        bob.clickButtonNamed("Chairman of the Council of Ministers"); // tap
+        bob.clickButtonNamed("Head of the government"); // tap
         teacher.awaitText("answered-count", "2 of 3");
         // Eve moves through the page with Tab and presses Space on her answer.
-        eve.tabTo("First Secretary of the Communist Party");
+        eve.tabTo("Party First Secretary");
         eve.pressKeys(Keys.SPACE);
 
         teacher.awaitPhase("reveal");
         assertThat(teacher.text("reveal-correct-count")).isEqualTo("2 of 3 correct");
-        assertThat(teacher.text("reveal-answer")).contains("First Secretary of the Communist Party");
+        assertThat(teacher.text("reveal-answer")).contains("Party First Secretary");
         List<WebElement> bars = teacher.all("#reveal-chart .bar");
         assertThat(bars).hasSize(4);
         assertThat(bars).extracting(b -> b.getAttribute("data-count")).containsExactly("1", "0", "2", "0");
         assertThat(bars.get(2).getAttribute("class")).contains("correct");
         assertThat(bars.get(0).getAttribute("class")).contains("wrong");
-        assertThat(bars.get(2).getText()).contains("✓").contains("2").contains("First Secretary of the Communist Party");
+        assertThat(bars.get(2).getText()).contains("✓").contains("2").contains("Party First Secretary");
         assertThat(bars.get(2).getAttribute("aria-label"))
-                .isEqualTo("First Secretary of the Communist Party: 2 answers, correct");
+                .isEqualTo("Party First Secretary: 2 answers, correct");
         assertThat(teacher.text("explanation")).startsWith("Running the Party machine");
         teacher.assertOnScreen("#reveal-chart", "#reveal-answer", "#reveal-section", "#explanation");
         teacher.shot("reveal-chart");
@@ -302,7 +302,7 @@ class LessonInBrowsersIT {
         int eveQ2 = assertFeedback(eve, "correct", "Correct!", -1, score);
         assertThat(eveQ2).isBetween(500, 1000);
         assertThat(bob.text("feedback-rank")).isEqualTo("3rd of 3");
-        assertThat(bob.text("your-answer")).isEqualTo("Your answer: Chairman of the Council of Ministers");
+        assertThat(bob.text("your-answer")).isEqualTo("Your answer: Head of the government");
         assertThat(ada.text("feedback-streak")).isEqualTo("1");
         assertThat(ada.all("#feedback-streak svg.flame")).as("streak flame drawn, not an emoji").hasSize(1);
         assertThat(bob.el("feedback-streak-box").isDisplayed()).as("no streak to show after a wrong answer").isFalse();
