@@ -13,7 +13,15 @@ import org.quizroom.quiz.Answer;
  * @param networkAllowanceMs the network delay forgiven on this answer, in ms (the player's median round
  *                           trip, capped); the raw time is {@code responseMs + networkAllowanceMs} unless
  *                           the clamp to [0, time limit] applied
+ * @param toleratedAs        the accepted answer a typed answer was matched to by spelling tolerance, else null
  */
 public record AcceptedAnswer(String playerId, int questionIndex, Answer answer, String answerText, boolean correct,
-                             int points, long responseMs, Instant receivedAt, long networkAllowanceMs) {
+                             int points, long responseMs, Instant receivedAt, long networkAllowanceMs,
+                             String toleratedAs) {
+
+    public AcceptedAnswer(String playerId, int questionIndex, Answer answer, String answerText, boolean correct,
+                          int points, long responseMs, Instant receivedAt, long networkAllowanceMs) {
+        this(playerId, questionIndex, answer, answerText, correct, points, responseMs, receivedAt, networkAllowanceMs,
+                null);
+    }
 }

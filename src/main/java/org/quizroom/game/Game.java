@@ -297,7 +297,7 @@ public final class Game {
             }
         }
         var accepted = new AcceptedAnswer(playerId, index, canonical, describe(question, canonical),
-                verdict.correct(), points, responseMs, received, allowance);
+                verdict.correct(), points, responseMs, received, allowance, verdict.toleratedAs());
         apply(player, question, accepted);
         answeredCount++;
         if (player.connected) {
@@ -597,7 +597,7 @@ public final class Game {
             Player p = players.get(s.playerId());
             AcceptedAnswer a = p.answers.get(index);
             results.add(new PlayerResult(p.id, index, a != null, a != null && a.correct(), a == null ? 0 : a.points(),
-                    p.score, p.streak, s.rank(), count));
+                    p.score, p.streak, s.rank(), count, a == null ? null : a.toleratedAs()));
         }
         return results;
     }
@@ -732,7 +732,8 @@ public final class Game {
         int n = question.choices().size();
         List<Integer> order = new ArrayList<>(IntStream.range(0, n).boxed().toList());
         boolean shuffle = question.type() == QuestionType.ORDER
-                || (options.shuffleAnswers() && question.type() != QuestionType.TRUEFALSE);
+                || (options.shuffleAnswers() && question.type() != QuestionType.TRUEFALSE
+                        && !question.keepOrder()); // the file's shuffle: false pins the order
         if (shuffle && n > 1) {
             Random random = new Random(shuffleSeed * 31 + questionIndex);
             do {

@@ -5,7 +5,8 @@ package org.quizroom.game;
  *
  * @param speedScoring faster correct answers earn more (off: a flat P for every correct answer)
  * @param streaks      the +100 per consecutive correct answer bonus
- * @param shuffleAnswers show choices in a shuffled order (the same order for everyone in the game)
+ * @param shuffleAnswers show choices in a shuffled order (the same order for everyone in the game); on by
+ *                       default so the key's slot carries no hint (issue 11); a question may pin its order
  * @param lateJoin     allow joining after the game has started
  * @param timeMultiplier scales every question's time limit (and reading time), e.g. 2.0 for extra time;
  *                     {@value #MIN_MULTIPLIER} to {@value #MAX_MULTIPLIER}
@@ -36,7 +37,7 @@ public record GameOptions(boolean speedScoring, boolean streaks, boolean shuffle
 
     /** The scoring defaults with answers open at once (no reading time): the engine's baseline. */
     public static GameOptions defaults() {
-        return new GameOptions(true, true, false, true, 1.0, false);
+        return new GameOptions(true, true, true, true, 1.0, false);
     }
 
     /** What a new game gets when the teacher changes nothing: {@link #defaults()} with reading time on. */

@@ -11,6 +11,12 @@ import java.util.Set;
  * {@code readingSeconds} is the time the text is shown before answers open (null: a default scaled
  * to the text's length, see {@code org.quizroom.game.ReadingTime}); {@code image} is null when the
  * question has none.
+ *
+ * @param keepOrder     the file's {@code shuffle: false}: choices are always shown in the file's order,
+ *                      even when the game shuffles answers (e.g. "all of the above" must stay last)
+ * @param exactSpelling the file's {@code fuzzy: false}: typed answers get no spelling tolerance
+ * @param rejected      the file's {@code reject:} list for typed answers: near-misses that are wrong
+ *                      even though they are within spelling tolerance of an accepted answer
  */
 public record Question(
         QuestionType type,
@@ -25,23 +31,47 @@ public record Question(
         String section,
         String explanation,
         Double readingSeconds,
-        QuestionImage image) {
+        QuestionImage image,
+        boolean keepOrder,
+        boolean exactSpelling,
+        List<String> rejected) {
 
     public Question {
         choices = List.copyOf(choices);
         correctChoices = Set.copyOf(correctChoices);
         acceptedAnswers = List.copyOf(acceptedAnswers);
+        // Absent in quiz snapshots stored before these fields existed.
+        rejected = rejected == null ? List.of() : List.copyOf(rejected);
     }
 
     /**
-     * A question with no reading time of its own (the default, scaled to the text, applies) and no image:
-     * the shape every question had before those fields existed.
+     * A question with no reading time of its own (the default, scaled to the text, applies), no image and
+     * the defaults for the matching fields (shuffled when the game shuffles, fuzzy, no reject list): the
+     * shape every question had before those fields existed.
      */
     public Question(QuestionType type, String text, List<String> choices, Set<Integer> correctChoices,
                     List<String> acceptedAnswers, Double correctNumber, double tolerance, int timeSeconds,
                     PointsMode points, String section, String explanation) {
         this(type, text, choices, correctChoices, acceptedAnswers, correctNumber, tolerance, timeSeconds, points,
-                section, explanation, null, null);
+                section, explanation, null, null, false, false, List.of());
+    }
+
+    /** A question with its own reading time and image, and the default matching fields. */
+    public Question(QuestionType type, String text, List<String> choices, Set<Integer> correctChoices,
+                    List<String> acceptedAnswers, Double correctNumber, double tolerance, int timeSeconds,
+                    PointsMode points, String section, String explanation, Double readingSeconds,
+                    QuestionImage image) {
+        this(type, text, choices, correctChoices, acceptedAnswers, correctNumber, tolerance, timeSeconds, points,
+                section, explanation, readingSeconds, image, false, false, List.of());
+    }
+
+    /** A question with its own matching fields, the default reading time and no image. */
+    public Question(QuestionType type, String text, List<String> choices, Set<Integer> correctChoices,
+                    List<String> acceptedAnswers, Double correctNumber, double tolerance, int timeSeconds,
+                    PointsMode points, String section, String explanation, boolean keepOrder,
+                    boolean exactSpelling, List<String> rejected) {
+        this(type, text, choices, correctChoices, acceptedAnswers, correctNumber, tolerance, timeSeconds, points,
+                section, explanation, null, null, keepOrder, exactSpelling, rejected);
     }
 
     /** The points a correct answer can earn at most, before the streak bonus. */

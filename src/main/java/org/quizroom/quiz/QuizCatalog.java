@@ -12,12 +12,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.quizroom.quiz.lint.LintWarning;
+import org.quizroom.quiz.lint.QuizLinter;
 
 /**
  * The quizzes in the quizzes folder: read at start-up and again on demand. A broken file is
  * reported and skipped; it never stops the others from loading.
  */
 public class QuizCatalog {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QuizCatalog.class);
 
     private final Path folder;
     private volatile Map<String, Quiz> quizzes = Map.of();
@@ -52,6 +56,7 @@ public class QuizCatalog {
                             continue;
                         }
                         loaded.put(id, parsed.quiz());
+                        warnAboutAmbiguousMatching(name, parsed.quiz());
                     } else {
                         found.addAll(((QuizParser.Failed) result).problems());
                     }
@@ -107,6 +112,17 @@ public class QuizCatalog {
         try (var in = Files.newInputStream(file)) {
             return in.readNBytes(4096);
         }
+    }
+
+    /**
+     * The loader's warnings (not errors) about typed-answer matching: accepted answers that differ only
+     * by symbols, or that spelling tolerance would confuse with another question's answer. They go
+     * to the log; the dashboard's quiz check shows them with every other lint warning.
+     */
+    private static void warnAboutAmbiguousMatching(String file, Quiz quiz) {
+        QuizLinter.lintMatching(quiz).stream()
+                .filter(w -> w.severity() == LintWarning.Severity.WARNING)
+                .forEach(w -> LOG.warn("{}, {}", file, w));
     }
 
     public List<Quiz> all() {

@@ -108,10 +108,11 @@ public class GameStore {
     public void insertAnswers(List<StoredAnswer> answers) {
         answers.stream().map(StoredAnswer::gamePin).distinct().forEach(fence::check);
         jdbc.batchUpdate("insert into answer (player_id, question_index, game_pin, answer_json, answer_text, correct, "
-                        + "points, response_ms, received_at, network_allowance_ms) values (?,?,?,?,?,?,?,?,?,?)",
+                        + "points, response_ms, received_at, network_allowance_ms, accepted_as) "
+                        + "values (?,?,?,?,?,?,?,?,?,?,?)",
                 answers.stream().map(a -> new Object[] {a.playerId(), a.questionIndex(), a.gamePin(), a.answerJson(),
                         a.answerText(), a.correct(), a.points(), a.responseMs(), ts(a.receivedAt()),
-                        a.networkAllowanceMs()}).toList());
+                        a.networkAllowanceMs(), a.acceptedAs()}).toList());
     }
 
     public Optional<StoredGame> findGame(String pin) {
@@ -147,7 +148,7 @@ public class GameStore {
                 (rs, i) -> new StoredAnswer(rs.getString("game_pin"), rs.getString("player_id"),
                         rs.getInt("question_index"), rs.getString("answer_json"), rs.getString("answer_text"),
                         rs.getBoolean("correct"), rs.getInt("points"), rs.getLong("response_ms"),
-                        instant(rs, "received_at"), rs.getLong("network_allowance_ms")), pin);
+                        instant(rs, "received_at"), rs.getLong("network_allowance_ms"), rs.getString("accepted_as")), pin);
     }
 
     public int countAnswers(String pin) {

@@ -5,8 +5,15 @@ import java.time.Instant;
 /**
  * An answer row; {@code answerJson} uses the quiz file's choice indices. {@code responseMs} is the
  * scored time and {@code networkAllowanceMs} the network delay that was subtracted to get it (ms).
+ * {@code acceptedAs} is the accepted answer a typed answer was matched to by spelling tolerance, else null.
  */
 public record StoredAnswer(String gamePin, String playerId, int questionIndex, String answerJson, String answerText,
                            boolean correct, int points, long responseMs, Instant receivedAt,
-                           long networkAllowanceMs) {
+                           long networkAllowanceMs, String acceptedAs) {
+
+    public StoredAnswer(String gamePin, String playerId, int questionIndex, String answerJson, String answerText,
+                        boolean correct, int points, long responseMs, Instant receivedAt, long networkAllowanceMs) {
+        this(gamePin, playerId, questionIndex, answerJson, answerText, correct, points, responseMs, receivedAt,
+                networkAllowanceMs, null);
+    }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** When answers stop counting and when the question closes by itself. */
 class DeadlineTest {
 
-    private final GameFixture f = new GameFixture(singles(2), GameOptions.defaults(), new GameSettings(100, 300));
+    private final GameFixture f = new GameFixture(singles(2), GameFixture.FILE_ORDER, new GameSettings(100, 300));
     private final Game game = f.game;
     private final String ann = f.join("Ann");
     private final String bob = f.join("Bob");
@@ -100,7 +100,7 @@ class DeadlineTest {
 
     @Test
     void theAllowanceFollowsTheMedianOfRecentRoundTrips() {
-        GameFixture g = new GameFixture(singles(1), GameOptions.defaults(), new GameSettings(100, 1_000));
+        GameFixture g = new GameFixture(singles(1), GameFixture.FILE_ORDER, new GameSettings(100, 1_000));
         String p = g.join("Pat");
         for (long rtt : new long[] {100, 900, 120, 5_000, 140}) { // median 140 ms: the stalled 5 s pong is ignored
             g.game.recordRoundTrip(p, rtt);
@@ -114,7 +114,7 @@ class DeadlineTest {
 
     @Test
     void onlyTheLastSevenRoundTripsCount() {
-        GameFixture g = new GameFixture(singles(1), GameOptions.defaults(), new GameSettings(100, 10_000));
+        GameFixture g = new GameFixture(singles(1), GameFixture.FILE_ORDER, new GameSettings(100, 10_000));
         String p = g.join("Pat");
         // Over all nine the median would be 100 ms; over the last seven it is 4,000 ms (the Wi-Fi got worse).
         for (long rtt : new long[] {100, 100, 100, 100, 100, 4_000, 4_000, 4_000, 4_000}) {
@@ -129,7 +129,7 @@ class DeadlineTest {
 
     @Test
     void withAnEvenNumberOfRoundTripsTheLowerMiddleOneCounts() {
-        GameFixture g = new GameFixture(singles(1), GameOptions.defaults(), new GameSettings(100, 10_000));
+        GameFixture g = new GameFixture(singles(1), GameFixture.FILE_ORDER, new GameSettings(100, 10_000));
         String p = g.join("Pat");
         for (long rtt : new long[] {80, 2_000, 90, 3_000}) {
             g.game.recordRoundTrip(p, rtt);
@@ -152,7 +152,7 @@ class DeadlineTest {
 
     @Test
     void aLateSyncKeepsItsOwnStartWhenTheQuestionIsSent() {
-        GameFixture g = new GameFixture(singles(1), GameOptions.defaults(), new GameSettings(100, 300));
+        GameFixture g = new GameFixture(singles(1), GameFixture.FILE_ORDER, new GameSettings(100, 300));
         String early = g.join("Early");
         g.game.start();
         g.advanceMs(100);
