@@ -93,6 +93,7 @@ public class JoinLinks {
             throw new IllegalArgumentException(address);
         }
         chosen = address;
+        cached = null;
         log.info("Join links now use {}", address);
     }
 
@@ -100,7 +101,31 @@ public class JoinLinks {
         if (!properties.joinHost().isBlank()) {
             return properties.joinHost();
         }
-        return chosen().orElseGet(() -> JoinAddresses.find().stream().findFirst()
-                .map(JoinAddresses.Candidate::address).orElse("127.0.0.1"));
+        List<JoinAddresses.Candidate> candidates = addresses();
+        String c = chosen;
+        if (c != null && candidates.stream().anyMatch(a -> a.address().equals(c))) {
+            return c;
+        }
+        return candidates.stream().findFirst().map(JoinAddresses.Candidate::address).orElse("127.0.0.1");
     }
+
+    /**
+     * The machine's addresses, read at most every few seconds: join links are built for every lobby
+     * update, and listing the network interfaces is a system call per interface.
+     */
+    private List<JoinAddresses.Candidate> addresses() {
+        long now = System.nanoTime();
+        Cached cached = this.cached;
+        if (cached == null || now - cached.atNanos > ADDRESS_CACHE_NANOS) {
+            cached = new Cached(JoinAddresses.find(), now);
+            this.cached = cached;
+        }
+        return cached.addresses;
+    }
+
+    private record Cached(List<JoinAddresses.Candidate> addresses, long atNanos) {
+    }
+
+    private static final long ADDRESS_CACHE_NANOS = 5_000_000_000L;
+    private volatile Cached cached;
 }
