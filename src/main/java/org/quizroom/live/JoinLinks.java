@@ -42,8 +42,8 @@ public class JoinLinks {
         log.info("Quizroom is ready. Teacher's dashboard: http://localhost:{}/  Students join at: {}/play", port,
                 base());
         if (localOnly()) {
-            log.warn("No network address found: the join link only works on this computer. Connect to the "
-                    + "classroom network, or set quizroom.join-host / quizroom.public-url.");
+            log.warn("The join link {} only works on this computer: phones cannot use it. Connect to the "
+                    + "classroom network, or set quizroom.join-host / quizroom.public-url.", base());
         }
     }
 
