@@ -218,7 +218,7 @@ public final class Game {
 
     /**
      * The live layer has just handed question {@code questionIndex} to every connected player: their
-     * clocks and the deadline start now rather than when the question was opened, so the time the
+     * clocks and the deadline start now (plus the reading time) rather than when the question was opened, so the time the
      * server spent storing the new state and queueing the broadcast (hundreds of ms on a busy machine)
      * is never charged to the students. Players whose question reached them otherwise (a late sync)
      * keep their own start. Does nothing if that question is no longer open.
@@ -227,14 +227,15 @@ public final class Game {
         if (phase != Phase.QUESTION || index != questionIndex) {
             return;
         }
-        Instant sent = clock.instant();
-        if (!sent.isAfter(openedAt)) {
+        // With reading time, answers open that long after the broadcast, as the phones count it.
+        Instant opens = clock.instant().plusMillis(ReadingTime.readingMs(currentQuestion(), options));
+        if (!opens.isAfter(openedAt)) {
             return;
         }
         Instant opened = openedAt;
-        activePlayers().forEach(p -> p.deliveredAt.replace(index, opened, sent));
-        openedAt = sent;
-        deadline = sent.plusMillis(timeLimitMs(currentQuestion()));
+        activePlayers().forEach(p -> p.deliveredAt.replace(index, opened, opens));
+        openedAt = opens;
+        deadline = opens.plusMillis(timeLimitMs(currentQuestion()));
     }
 
     /** When the live layer should call {@link #closeIfDue()}: the deadline plus the largest allowance. */

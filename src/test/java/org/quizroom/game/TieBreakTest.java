@@ -35,9 +35,7 @@ class TieBreakTest {
         f.game.start();
         f.advanceMs(20_000);
         f.answer(wrong, choice(1)); // counts the whole 20 s, the same as missing it
-        f.game.closeIfDue();
-        // Past the deadline and the largest network allowance (its cap is a setting: 600 ms since main's change).
-        f.advanceMs(GameSettings.defaults().maxNetworkAllowanceMs());
+        f.clock.set(f.game.closingTime()); // the deadline plus the network allowance
         f.game.closeIfDue();
         assertThat(f.game.standings()).extracting(Standing::totalTimeMs).containsExactly(20_000L, 20_000L);
         assertThat(f.rankedIds()).as("equal time: join order decides, never below").containsExactly(silent, wrong);
