@@ -33,6 +33,11 @@ function readOptions() {
   };
 }
 
+// Options only the projector uses; kept in this browser, never sent to the server.
+function readScreenOptions() {
+  return { sound: $('opt-sound').checked, lateJoin: $('opt-late').checked };
+}
+
 function restoreOptions() {
   let saved;
   try { saved = JSON.parse(localStorage.getItem(OPTIONS_KEY) || 'null'); } catch (_) { saved = null; }
@@ -41,6 +46,7 @@ function restoreOptions() {
   if (typeof saved.streaks === 'boolean') $('opt-streaks').checked = saved.streaks;
   if (typeof saved.shuffleAnswers === 'boolean') $('opt-shuffle').checked = saved.shuffleAnswers;
   if (typeof saved.lateJoin === 'boolean') $('opt-late').checked = saved.lateJoin;
+  if (typeof saved.sound === 'boolean') $('opt-sound').checked = saved.sound;
   const select = $('opt-time');
   if ([...select.options].some((o) => Number(o.value) === saved.timeMultiplier)) {
     select.value = [...select.options].find((o) => Number(o.value) === saved.timeMultiplier).value;
@@ -48,7 +54,7 @@ function restoreOptions() {
 }
 
 function saveOptions() {
-  try { localStorage.setItem(OPTIONS_KEY, JSON.stringify(readOptions())); } catch (_) { /* private mode */ }
+  try { localStorage.setItem(OPTIONS_KEY, JSON.stringify({ ...readOptions(), ...readScreenOptions() })); } catch (_) { /* private mode */ }
 }
 
 // --- quizzes --------------------------------------------------------------------------------
@@ -131,6 +137,7 @@ async function hostGame(quiz, button) {
     });
     // The host token is the teacher's key to this game; the host and report pages read it here.
     localStorage.setItem(hostKey(game.pin), game.hostToken);
+    try { localStorage.setItem(`quizroom.gameopts.${game.pin}`, JSON.stringify(readScreenOptions())); } catch (_) { /* defaults */ }
     location.href = `/host?pin=${encodeURIComponent(game.pin)}`;
   } catch (err) {
     showError(`Could not open a game for “${quiz.title || quiz.id}”: ${err.message}`);

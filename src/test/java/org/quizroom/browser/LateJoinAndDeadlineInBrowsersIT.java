@@ -78,14 +78,18 @@ class LateJoinAndDeadlineInBrowsersIT {
         teacher.pressKeys(Keys.ENTER);
         String q1 = "What is the capital city of Australia?";
         teacher.awaitPhase("question").awaitText("question-text", q1);
-        assertThat(teacher.number("countdown")).as("20 s at half time").isBetween(1, 10);
+        teacher.awaitAnswering();
+        assertThat(teacher.number("countdown")).as("20 s at half time").isBetween(0, 10);
         // Lee joins a second or more into the question: no lobby, straight onto the open
         // question, with the time that is left.
         teacher.await(d -> teacher.number("countdown") <= 9, "a second to pass");
         lee.click("join-button");
         lee.awaitPhase("question").awaitText("question-text", q1);
+        lee.awaitAnswering();
         int leeLeft = lee.number("countdown");
-        assertThat(leeLeft).as("Lee's countdown: what is left, not a fresh 10 s").isBetween(1, 9)
+        // Only the direction is asserted, never an amount of elapsed time: the teacher's clock had
+        // already passed 9 when Lee joined, so a fresh 10 would mean Lee's time restarted.
+        assertThat(leeLeft).as("Lee's countdown: what is left, not a fresh 10 s").isLessThan(10)
                 .isLessThanOrEqualTo(teacher.number("countdown") + 1);
         assertThat(lee.all("#choices button.choice")).extracting(WebElement::getAccessibleName)
                 .containsExactly("Sydney", "Canberra", "Melbourne", "Perth");
@@ -98,7 +102,7 @@ class LateJoinAndDeadlineInBrowsersIT {
         teacher.awaitText("answered-count", "1 of 2");
         // Lee doesn't answer: nobody presses anything, the question closes when the time is up.
         teacher.await(d -> "reveal".equals(teacher.phase()), "the question to close at its deadline",
-                Duration.ofSeconds(15));
+                Duration.ofSeconds(60));
         double took = (System.nanoTime() - started) / 1e9;
         assertThat(took).as("seconds from Start until the question closed by itself").isGreaterThan(9.5);
         assertThat(teacher.text("reveal-correct-count")).isEqualTo("1 of 2 correct");
@@ -125,18 +129,26 @@ class LateJoinAndDeadlineInBrowsersIT {
         teacher.awaitPhase("question").awaitText("question-text", q2);
         kim.awaitPhase("question").awaitText("question-text", q2);
         lee.awaitPhase("question").awaitText("question-text", q2);
+        kim.awaitAnswering();
+        lee.awaitAnswering();
         kim.clickButtonNamed("Mars");
         kim.clickButtonNamed("Neptune");
         kim.click("submit-answer");
         kim.awaitText("answer-status", "Answer locked in ✓");
         teacher.awaitText("answered-count", "1 of 2");
-        int beforeReload = teacher.number("countdown");
+        // Reload only once the host's own clock has visibly run down (waited for, not assumed):
+        // then "not restarted" is "not more than before", whatever the machine's load.
+        int beforeReload = teacher.await(d -> {
+            int c = teacher.number("countdown");
+            return c <= 13 ? c : null;
+        }, "the host countdown to pass 13 of 15");
         teacher.assertNoInjectedScript();
         teacher.reload();
         teacher.awaitPhase("question").awaitText("question-text", q2);
+        teacher.awaitAnswering();
         int afterReload = teacher.number("countdown");
         assertThat(afterReload).as("host countdown after the reload (was " + beforeReload + " of 15)")
-                .isLessThanOrEqualTo(beforeReload).isLessThan(15).isPositive();
+                .isLessThanOrEqualTo(beforeReload);
         teacher.assertCountdownRuns();
         teacher.awaitText("answered-count", "1 of 2");
         assertThat(teacher.texts("#choices .choice-text")).containsExactly("Mars", "Pluto", "Neptune", "The Moon");
@@ -160,6 +172,7 @@ class LateJoinAndDeadlineInBrowsersIT {
         teacher.awaitPhase("leaderboard");
         teacher.pressKeys(Keys.SPACE);
         teacher.awaitPhase("question").awaitText("question-text", "Water boils at 100 degrees Celsius at sea level.");
+        teacher.awaitAnswering();
         assertThat(teacher.text("key-hint-action")).isEqualTo("skip");
         teacher.pressKeys(Keys.SPACE);
         teacher.awaitPhase("reveal");

@@ -82,7 +82,10 @@ class LessonInBrowsersIT {
         String pin = teacher.awaitText("pin", t -> t.matches("\\d{6}"), "a 6-digit PIN");
         assertThat(teacher.driver.getCurrentUrl()).endsWith("/host?pin=" + pin);
         String joinUrl = "http://127.0.0.1:" + port + "/play?pin=" + pin;
-        teacher.awaitText("join-url", joinUrl);
+        // Written without "http://" and without the PIN (shown beside it); the QR has the full link.
+        teacher.awaitText("join-url", "127.0.0.1:" + port + "/play");
+        // Loopback only: the projector says phones cannot use this address.
+        assertThat(teacher.text("loopback-warning")).contains("only works on this computer");
         assertThat(teacher.text("quiz-title")).isEqualTo(QUIZ_TITLE);
         assertThat(teacher.text("roster-empty")).contains("Waiting for players");
         assertThat(teacher.text("roster-count")).isEqualTo("0");
@@ -190,6 +193,7 @@ class LessonInBrowsersIT {
         for (Screen s : all(teacher, phones)) {
             s.awaitPhase("question");
             s.awaitText("question-text", q1);
+            s.awaitAnswering();
         }
         assertThat(teacher.text("question-progress")).isEqualTo("Question 1 of " + TOTAL);
         assertThat(teacher.text("question-points")).isEqualTo("No points");
@@ -232,9 +236,9 @@ class LessonInBrowsersIT {
                 "Stalin died in March 1953. His death left a gap at the top that set off a struggle for power in Moscow.");
         teacher.assertOnScreen("#reveal-answer", "#explanation");
         teacher.shot("reveal-number");
-        assertFeedback(ada, "correct", "Correct!", 0, score);
-        assertFeedback(bob, "wrong", "Wrong", 0, score);
-        assertFeedback(eve, "correct", "Correct!", 0, score);
+        assertFeedback(ada, "correct", "Correct!", 0, score, true);
+        assertFeedback(bob, "wrong", "Wrong", 0, score, true);
+        assertFeedback(eve, "correct", "Correct!", 0, score, true);
         assertThat(ada.text("your-answer")).isEqualTo("Your answer: 1953");
         assertThat(bob.text("your-answer")).isEqualTo("Your answer: 1956");
         assertThat(bob.text("reveal-answer")).contains("1953");
@@ -249,6 +253,7 @@ class LessonInBrowsersIT {
         for (Screen s : all(teacher, phones)) {
             s.awaitPhase("question");
             s.awaitText("question-text", q2);
+            s.awaitAnswering();
         }
         assertThat(teacher.text("question-progress")).isEqualTo("Question 2 of " + TOTAL);
         assertThat(teacher.texts("#choices .choice-text"))
@@ -312,8 +317,14 @@ class LessonInBrowsersIT {
         teacher.shot("leaderboard");
         for (Screen s : phones) {
             s.awaitPhase("leaderboard");
-            assertThat(s.text("my-rank")).startsWith("You're " + rankOf(s) + " of 3 with "
-                    + String.format("%,d", score.get(s)) + " points");
+            String points = String.format("%,d", score.get(s)) + " points";
+            String rank = rankOf(s);
+            // Cheers for the lead and the podium places, none for the last place.
+            assertThat(s.text("my-rank")).isEqualTo(switch (rank) {
+                case "1st" -> "You're in the lead with " + points + "!";
+                case "3rd" -> "You're 3rd of 3 with " + points + ". Every question is a new chance.";
+                default -> "You're " + rank + " of 3 with " + points + "!";
+            });
         }
         assertThat(eve.texts("#leaderboard .nickname")).contains(XSS);
         eve.assertNoSidewaysScroll("leaderboard");
@@ -327,6 +338,7 @@ class LessonInBrowsersIT {
         for (Screen s : all(teacher, phones)) {
             s.awaitPhase("question");
             s.awaitText("question-text", q3);
+            s.awaitAnswering();
         }
         assertThat(ada.text("answer-input-label")).isEqualTo("Your answer");
         eve.shot("question-type");
@@ -343,6 +355,7 @@ class LessonInBrowsersIT {
         ada.reload();
         ada.awaitPhase("question");
         ada.awaitText("question-text", q3);
+        ada.awaitAnswering();
         int after = ada.number("countdown");
         assertThat(after).as("time left after the reload (was " + before + " of " + full + ")")
                 .isLessThanOrEqualTo(before).isLessThan(60).isGreaterThan(30);
@@ -384,6 +397,7 @@ class LessonInBrowsersIT {
         for (Screen s : all(teacher, phones)) {
             s.awaitPhase("question");
             s.awaitText("question-text", q4);
+            s.awaitAnswering();
         }
         assertThat(teacher.text("question-hint")).isEqualTo("More than one answer may be right.");
         assertThat(ada.text("question-hint")).isEqualTo("Pick every right answer, then submit.");
@@ -424,6 +438,7 @@ class LessonInBrowsersIT {
         for (Screen s : all(teacher, phones)) {
             s.awaitPhase("question");
             s.awaitText("question-text", q5);
+            s.awaitAnswering();
         }
         assertThat(ada.all("#choices button.choice")).extracting(WebElement::getAccessibleName)
                 .containsExactly("True", "False");
@@ -442,6 +457,7 @@ class LessonInBrowsersIT {
             teacher.click("next");
             teacher.awaitPhase("question");
             teacher.awaitText("question-progress", "Question " + q + " of " + TOTAL);
+            teacher.awaitAnswering();
             teacher.click("skip");
             teacher.awaitPhase("reveal");
             teacher.awaitText("reveal-progress", "Question " + q + " of " + TOTAL);
@@ -462,6 +478,7 @@ class LessonInBrowsersIT {
         for (Screen s : all(teacher, phones)) {
             s.awaitPhase("question");
             s.awaitText("question-text", q14);
+            s.awaitAnswering();
         }
         assertThat(teacher.text("question-progress")).isEqualTo("Question 14 of " + TOTAL);
         assertThat(teacher.text("question-hint")).isEqualTo("Put these in the right order on your device.");
@@ -600,12 +617,24 @@ class LessonInBrowsersIT {
      * {@code points} -1 means "some positive number".
      */
     private static int assertFeedback(Screen phone, String kind, String verdict, int points, Map<Screen, Integer> score) {
+        return assertFeedback(phone, kind, verdict, points, score, false);
+    }
+
+    private static int assertFeedback(Screen phone, String kind, String verdict, int points, Map<Screen, Integer> score,
+            boolean noPoints) {
         phone.awaitPhase("reveal");
         phone.await(d -> kind.equals(phone.el("feedback").getAttribute("data-result")), "feedback '" + kind + "'");
         assertThat(phone.text("feedback-verdict")).as(phone.who + " verdict").isEqualTo(verdict);
         String pointsText = phone.text("feedback-points");
-        assertThat(pointsText).as(phone.who + " points line").matches("\\+[0-9,]+ points");
-        int got = Screen.parseNumber(pointsText);
+        int got;
+        if (noPoints) {
+            // Never "Correct! +0 points": the phone says why there are none.
+            assertThat(pointsText).as(phone.who + " points line").isEqualTo("This question scores no points.");
+            got = 0;
+        } else {
+            assertThat(pointsText).as(phone.who + " points line").matches("\\+[0-9,]+ points");
+            got = Screen.parseNumber(pointsText);
+        }
         if (points >= 0) {
             assertThat(got).as(phone.who + " points").isEqualTo(points);
         } else {
