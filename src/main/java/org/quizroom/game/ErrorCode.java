@@ -5,6 +5,8 @@ public enum ErrorCode {
     BAD_OPTIONS(400),
     NICKNAME_INVALID(400),
     NICKNAME_TAKEN(409),
+    /** The teacher removed a player with this (folded) nickname from the game. */
+    NICKNAME_REMOVED(403),
     GAME_LOCKED(423),
     GAME_FINISHED(423),
     GAME_FULL(429),
@@ -12,6 +14,8 @@ public enum ErrorCode {
     INVALID_STATE(409),
     WRONG_QUESTION(400),
     TOO_LATE(409),
+    /** An answer sent during the reading time, before answers open. */
+    TOO_EARLY(409),
     ALREADY_ANSWERED(409),
     BAD_ANSWER(400);
 

@@ -45,8 +45,11 @@ public final class Game {
     private Phase phase = Phase.LOBBY;
     private boolean locked;
     private int index = -1;
+    /** When answers to the open question open: after its reading time. The answer clock starts here. */
     private Instant openedAt;
     private Instant deadline;
+    /** Sum of the time limits of the scored questions closed so far: what a player who missed all of them is charged. */
+    private long closedScoredTimeMs;
     private RevealView lastReveal;
     private final Map<String, PlayerResult> lastResults = new LinkedHashMap<>();
     private int scoredQuestionsOpened;
@@ -82,11 +85,19 @@ public final class Game {
             throw new GameException(ErrorCode.GAME_FULL, "This game is full.");
         }
         String key = NicknamePolicy.sameNameKey(nickname);
+        if (players.values().stream().anyMatch(p -> p.kicked && p.nameKey.equals(key))) {
+            // A removed student must not walk straight back in under the same (or a look-alike) name.
+            throw new GameException(ErrorCode.NICKNAME_REMOVED,
+                    "The teacher removed \"" + nickname + "\" from this game, so that name cannot join it again.");
+        }
         boolean taken = players.values().stream().anyMatch(p -> !p.kicked && p.nameKey.equals(key));
         if (taken) {
             throw new GameException(ErrorCode.NICKNAME_TAKEN, "Someone in this game is already called \"" + nickname + "\".");
         }
-        players.put(playerId, new Player(playerId, nickname, players.size()));
+        Player player = new Player(playerId, nickname, players.size());
+        // Questions closed before a late joiner arrived count as missed, at their full time (see TieBreak note in closeQuestion).
+        player.totalTimeMs = closedScoredTimeMs;
+        players.put(playerId, player);
         return List.of(roster());
     }
 
@@ -101,6 +112,10 @@ public final class Game {
         events.add(roster());
         if (phase == Phase.QUESTION) {
             events.add(answerCount());
+            // The one everyone was waiting for is gone: no reason to wait for the deadline.
+            if (everyoneAnswered()) {
+                events.addAll(closeQuestion());
+            }
         }
         return events;
     }
@@ -221,8 +236,13 @@ public final class Game {
                 throw new GameException(ErrorCode.TOO_LATE, "Time is up for this question.");
             }
             throw new GameException(ErrorCode.WRONG_QUESTION, phase == Phase.QUESTION
-                    ? "Question " + questionIndex + " is not open; question " + index + " is."
+                    // Numbered from 1, as the screens number questions.
+                    ? "That answer was for question " + (questionIndex + 1) + ", but question " + (index + 1)
+                    + " is open now."
                     : "No question is open right now.");
+        }
+        if (received.isBefore(openedAt)) {
+            throw new GameException(ErrorCode.TOO_EARLY, "Answers open when the reading time is over.");
         }
         if (player.answers.containsKey(index)) {
             throw new GameException(ErrorCode.ALREADY_ANSWERED, "You have already answered this question.");
@@ -275,19 +295,23 @@ public final class Game {
      */
     public synchronized SyncView sync(String playerIdOrNull) {
         Player player = playerIdOrNull == null ? null : activePlayer(playerIdOrNull);
+        Instant now = clock.instant();
         if (player != null && phase == Phase.QUESTION) {
-            player.deliveredAt.putIfAbsent(index, clock.instant());
+            // Arriving during the reading time, their clock starts with everyone else's, when answers open.
+            player.deliveredAt.putIfAbsent(index, now.isBefore(openedAt) ? openedAt : now);
         }
         List<Standing> standings = standings();
         Integer rank = player == null ? null : rankOf(standings, player.id);
         QuestionView question = phase == Phase.QUESTION ? questionView(index) : null;
+        long opensIn = phase == Phase.QUESTION && now.isBefore(openedAt)
+                ? Duration.between(now, openedAt).toMillis() : 0;
         long remaining = phase == Phase.QUESTION
-                ? Math.max(0, Duration.between(clock.instant(), deadline).toMillis()) : 0;
+                ? Math.max(0, Duration.between(now.isBefore(openedAt) ? openedAt : now, deadline).toMillis()) : 0;
         boolean answered = player != null && phase == Phase.QUESTION && player.answers.containsKey(index);
         PlayerResult result = player == null ? null : lastResults.get(player.id);
         List<Standing> podium = phase == Phase.FINISHED ? top(standings, PODIUM_SIZE) : List.of();
         PlayerFinal fin = player != null && phase == Phase.FINISHED ? finalFor(player, standings) : null;
-        return new SyncView(phase, player == null ? null : player.view(), rank, question, remaining, answered,
+        return new SyncView(phase, player == null ? null : player.view(), rank, question, opensIn, remaining, answered,
                 phase == Phase.REVEAL || phase == Phase.LEADERBOARD ? lastReveal : null, result,
                 top(standings, LEADERBOARD_SIZE), podium, fin, (int) activePlayers().count(), locked);
     }
@@ -326,6 +350,7 @@ public final class Game {
         return deadline;
     }
 
+    /** When answers to the open question open (after its reading time), or opened. */
     public synchronized Instant openedAt() {
         return openedAt;
     }
@@ -359,7 +384,8 @@ public final class Game {
         int[] order = displayOrder(questionIndex);
         List<String> choices = Arrays.stream(order).mapToObj(question.choices()::get).toList();
         return new QuestionView(questionIndex, quiz.questions().size(), question.type(), question.text(), choices,
-                timeLimitMs(question), question.type().isScored() ? question.points() : PointsMode.NONE);
+                timeLimitMs(question), question.type().isScored() ? question.points() : PointsMode.NONE,
+                ReadingTime.readingMs(question, options), question.image());
     }
 
     // ---------------------------------------------------------------- recovery
@@ -377,6 +403,7 @@ public final class Game {
         for (RestoredPlayer p : restoredPlayers) {
             Player player = new Player(p.playerId(), p.nickname(), players.size());
             player.kicked = p.kicked();
+            player.hadOpen.addAll(p.missedQuestions());
             players.put(p.playerId(), player);
         }
         Map<Integer, List<AcceptedAnswer>> byQuestion = answers.stream()
@@ -401,6 +428,8 @@ public final class Game {
                 }
             }
             breakStreaksOfSilentPlayers(question);
+            chargeMissed(question);
+            players.values().stream().filter(p -> p.answers.containsKey(index)).forEach(p -> p.hadOpen.add(index));
         }
         phase = storedPhase == Phase.FINISHED ? Phase.FINISHED : Phase.LOBBY;
         if (storedPhase == Phase.QUESTION) {
@@ -425,8 +454,29 @@ public final class Game {
         recount();
     }
 
-    /** A stored player, for {@link #restore}. */
-    public record RestoredPlayer(String playerId, String nickname, boolean kicked) {
+    /**
+     * A stored player, for {@link #restore}. {@code missedQuestions}: indices of closed questions the
+     * player had open but did not answer (see {@link #missedBy}); answered ones are known from the answers.
+     */
+    public record RestoredPlayer(String playerId, String nickname, boolean kicked, java.util.Set<Integer> missedQuestions) {
+
+        public RestoredPlayer {
+            missedQuestions = java.util.Set.copyOf(missedQuestions);
+        }
+
+        public RestoredPlayer(String playerId, String nickname, boolean kicked) {
+            this(playerId, nickname, kicked, java.util.Set.of());
+        }
+    }
+
+    /**
+     * The active players who had question {@code questionIndex} open (it reached them while it was
+     * open) but did not answer it: what the live layer stores at each close so that a restart still
+     * knows which questions each player could have answered.
+     */
+    public synchronized List<String> missedBy(int questionIndex) {
+        return activePlayers().filter(p -> p.hadOpen.contains(questionIndex) && !p.answers.containsKey(questionIndex))
+                .map(p -> p.id).toList();
     }
 
     // ---------------------------------------------------------------- internals
@@ -438,7 +488,8 @@ public final class Game {
         if (question.type().isScored()) {
             scoredQuestionsOpened++;
         }
-        openedAt = clock.instant();
+        // The text is shown alone for its reading time; the answer clock and deadline start after it.
+        openedAt = clock.instant().plusMillis(ReadingTime.readingMs(question, options));
         deadline = openedAt.plusMillis(timeLimitMs(question));
         lastReveal = null;
         lastResults.clear();
@@ -451,6 +502,9 @@ public final class Game {
     private List<GameEvent> closeQuestion() {
         Question question = currentQuestion();
         breakStreaksOfSilentPlayers(question);
+        activePlayers().filter(p -> p.deliveredAt.containsKey(index) || p.answers.containsKey(index))
+                .forEach(p -> p.hadOpen.add(index));
+        chargeMissed(question);
         phase = Phase.REVEAL;
         lastReveal = reveal(question);
         List<PlayerResult> results = results(question);
@@ -481,6 +535,20 @@ public final class Game {
                 player.correctCount++;
             }
         }
+    }
+
+    /**
+     * Tie-break: a scored question a player did not answer (missed, absent, or before they joined)
+     * counts its full time limit, so a wrong answer never ranks below no answer at equal score.
+     * Polls are not charged, as their answer times do not count either.
+     */
+    private void chargeMissed(Question question) {
+        if (!question.type().isScored()) {
+            return;
+        }
+        long limit = timeLimitMs(question);
+        closedScoredTimeMs += limit;
+        players.values().stream().filter(p -> !p.answers.containsKey(index)).forEach(p -> p.totalTimeMs += limit);
     }
 
     /** Polls and no-points questions neither build nor break a streak. */
@@ -545,12 +613,15 @@ public final class Game {
         return new RevealView(index, question.type(), correctChoices, correctOrder, question.acceptedAnswers(),
                 isNumber ? question.correctNumber() : null, isNumber ? question.tolerance() : null,
                 distribution, answers.size(), correctCount, (int) activePlayers().count(), question.section(),
-                question.explanation());
+                question.explanation(), question.type() == QuestionType.TYPE || isNumber
+                        ? AnswerTallies.top(answers) : List.of());
     }
 
     private PlayerFinal finalFor(Player player, List<Standing> standings) {
+        int answerable = (int) player.hadOpen.stream()
+                .filter(q -> quiz.questions().get(q).type().isScored()).count();
         return new PlayerFinal(player.id, rankOf(standings, player.id), player.score, standings.size(),
-                player.correctCount, scoredQuestionsOpened);
+                player.correctCount, scoredQuestionsOpened, answerable);
     }
 
     private static Integer rankOf(List<Standing> standings, String playerId) {

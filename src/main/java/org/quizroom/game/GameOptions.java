@@ -7,10 +7,13 @@ package org.quizroom.game;
  * @param streaks      the +100 per consecutive correct answer bonus
  * @param shuffleAnswers show choices in a shuffled order (the same order for everyone in the game)
  * @param lateJoin     allow joining after the game has started
- * @param timeMultiplier scales every question's time limit, e.g. 2.0 for extra time
+ * @param timeMultiplier scales every question's time limit (and reading time), e.g. 2.0 for extra time;
+ *                     {@value #MIN_MULTIPLIER} to {@value #MAX_MULTIPLIER}
+ * @param readingTime  show each question's text alone for its reading time before answers open
+ *                     (see {@link ReadingTime}); off: answers open at once
  */
 public record GameOptions(boolean speedScoring, boolean streaks, boolean shuffleAnswers, boolean lateJoin,
-                          double timeMultiplier) {
+                          double timeMultiplier, boolean readingTime) {
 
     public static final double MIN_MULTIPLIER = 0.5;
     public static final double MAX_MULTIPLIER = 4.0;
@@ -22,7 +25,27 @@ public record GameOptions(boolean speedScoring, boolean streaks, boolean shuffle
         }
     }
 
+    /**
+     * Options without reading time: answers open as soon as a question does. Games stored before
+     * reading time existed read back this way too (a missing boolean is false).
+     */
+    public GameOptions(boolean speedScoring, boolean streaks, boolean shuffleAnswers, boolean lateJoin,
+                       double timeMultiplier) {
+        this(speedScoring, streaks, shuffleAnswers, lateJoin, timeMultiplier, false);
+    }
+
+    /** The scoring defaults with answers open at once (no reading time): the engine's baseline. */
     public static GameOptions defaults() {
-        return new GameOptions(true, true, false, true, 1.0);
+        return new GameOptions(true, true, false, true, 1.0, false);
+    }
+
+    /** What a new game gets when the teacher changes nothing: {@link #defaults()} with reading time on. */
+    public static GameOptions forNewGame() {
+        return defaults().withReadingTime(true);
+    }
+
+    /** These options with reading time switched on or off. */
+    public GameOptions withReadingTime(boolean on) {
+        return new GameOptions(speedScoring, streaks, shuffleAnswers, lateJoin, timeMultiplier, on);
     }
 }

@@ -1,5 +1,8 @@
 package org.quizroom.game;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
+import com.ibm.icu.text.SpoofChecker;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
@@ -8,7 +11,9 @@ import java.util.stream.Collectors;
 
 /**
  * Decides which nicknames are acceptable and when two nicknames are "the same" (case, accents,
- * spacing and punctuation ignored). Markup is allowed: the pages always show names as text.
+ * spacing, punctuation and look-alike letters ignored). Markup is allowed: the pages always show
+ * names as text. Emoji built with zero-width joiners or variation selectors are allowed; those
+ * characters anywhere else are refused as invisible.
  */
 public final class NicknamePolicy {
 
@@ -16,14 +21,22 @@ public final class NicknamePolicy {
 
     /**
      * Control, format (zero-width, bidi), private-use and unassigned characters, line separators,
-     * and the blank "filler" letters (Hangul fillers, braille blank) used to fake an empty name.
+     * the blank "filler" letters (Hangul fillers, braille blank) used to fake an empty name, and
+     * variation selectors (allowed only inside emoji, see {@link #withoutEmojiJoiners}).
      */
     private static final Pattern CONTROL = Pattern.compile(
-            "[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}\\u2028\\u2029\\u115F\\u1160\\u3164\\uFFA0\\u2800]");
+            "[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}\\u2028\\u2029\\u115F\\u1160\\u3164\\uFFA0\\u2800"
+                    + "\\uFE00-\\uFE0F\\x{E0100}-\\x{E01EF}]");
     /** Any run of spaces, including no-break, em and ideographic spaces. */
     private static final Pattern SPACES = Pattern.compile("[\\s\\p{Zs}]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** Unicode TR39 confusable skeletons: a Cyrillic "А" and a Latin "A" get the same skeleton. */
+    private static final SpoofChecker SPOOF = new SpoofChecker.Builder().build();
+
+    private static final int ZWJ = 0x200D;
+    private static final int BLACK_FLAG = 0x1F3F4;
+    private static final int CANCEL_TAG = 0xE007F;
 
     private final Set<String> blockedWords;
 
@@ -38,7 +51,7 @@ public final class NicknamePolicy {
         if (raw == null || raw.isBlank()) {
             throw invalid("Please type a nickname.");
         }
-        if (CONTROL.matcher(raw).find()) {
+        if (CONTROL.matcher(withoutEmojiJoiners(raw)).find()) {
             throw invalid("Nicknames cannot contain control or invisible characters.");
         }
         String shown = SPACES.matcher(Normalizer.normalize(raw, Normalizer.Form.NFC)).replaceAll(" ").strip();
@@ -61,11 +74,69 @@ public final class NicknamePolicy {
         return shown;
     }
 
-    /** Two nicknames with the same key count as the same name. */
+    /**
+     * Two nicknames with the same key count as the same name: compatibility forms, case, accents,
+     * spacing and punctuation are ignored, and look-alike letters from other scripts (Unicode TR39
+     * confusables, e.g. Cyrillic "Аda" for "Ada", Greek "Ο" for "O") fold to one skeleton.
+     */
     public static String sameNameKey(String nickname) {
         String decomposed = Normalizer.normalize(nickname, Normalizer.Form.NFKD);
         String plain = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
-        return NOT_ALNUM.matcher(plain).replaceAll("");
+        // Case first, so "Ian" and "ian" stay one name; then the skeleton, lower-cased again because
+        // skeleton prototypes may be capitals.
+        String skeleton = SPOOF.getSkeleton(plain);
+        String folded = MARKS.matcher(Normalizer.normalize(skeleton, Normalizer.Form.NFKD)).replaceAll("")
+                .toLowerCase(Locale.ROOT);
+        return NOT_ALNUM.matcher(folded).replaceAll("");
+    }
+
+    /**
+     * The text with the invisible characters that legitimately build emoji removed: a zero-width
+     * joiner between two pictographs (👩‍💻), a variation selector right after an emoji (❤️), and tag
+     * characters inside a flag tag sequence (🏴 … cancel tag). Whatever invisible character is left is
+     * then refused by the caller, so a lone joiner or one between letters still is.
+     */
+    static String withoutEmojiJoiners(String text) {
+        int[] cps = text.codePoints().toArray();
+        StringBuilder out = new StringBuilder(text.length());
+        boolean inTagSequence = false;
+        for (int i = 0; i < cps.length; i++) {
+            int cp = cps[i];
+            if (cp == BLACK_FLAG) {
+                inTagSequence = true;
+                out.appendCodePoint(cp);
+                continue;
+            }
+            if (cp >= 0xE0020 && cp <= CANCEL_TAG) {
+                if (inTagSequence) {
+                    if (cp == CANCEL_TAG) {
+                        inTagSequence = false;
+                    }
+                    continue;
+                }
+                out.appendCodePoint(cp);
+                continue;
+            }
+            inTagSequence = false;
+            if (cp == ZWJ && i > 0 && i + 1 < cps.length && pictographBefore(cps, i)
+                    && UCharacter.hasBinaryProperty(cps[i + 1], UProperty.EXTENDED_PICTOGRAPHIC)) {
+                continue;
+            }
+            if ((cp == 0xFE0F || cp == 0xFE0E) && i > 0 && UCharacter.hasBinaryProperty(cps[i - 1], UProperty.EMOJI)) {
+                continue;
+            }
+            out.appendCodePoint(cp);
+        }
+        return out.toString();
+    }
+
+    /** The code point before index {@code i}, skipping a variation selector or skin-tone modifier, is a pictograph. */
+    private static boolean pictographBefore(int[] cps, int i) {
+        int j = i - 1;
+        while (j > 0 && (cps[j] == 0xFE0F || UCharacter.hasBinaryProperty(cps[j], UProperty.EMOJI_MODIFIER))) {
+            j--;
+        }
+        return UCharacter.hasBinaryProperty(cps[j], UProperty.EXTENDED_PICTOGRAPHIC);
     }
 
     /** The key with common letter substitutions undone, for the word filter. */

@@ -19,11 +19,14 @@ final class Player {
     boolean kicked;
     int score;
     int streak;
+    /** Tie-break time: answer times of scored questions, plus the full limit of each one missed. */
     long totalTimeMs;
     int correctCount;
     final Map<Integer, AcceptedAnswer> answers = new HashMap<>();
     /** When each question first reached this player: the start of their response time. */
     final Map<Integer, Instant> deliveredAt = new HashMap<>();
+    /** Closed questions this player had open (reached them while open, answered or not). */
+    final java.util.Set<Integer> hadOpen = new java.util.HashSet<>();
     private final Deque<Long> roundTrips = new ArrayDeque<>();
 
     Player(String id, String nickname, int joinOrder) {

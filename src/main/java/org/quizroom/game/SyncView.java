@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param you          the player's own standing; null for the host
  * @param question     the open question (phase QUESTION), else null
- * @param remainingMs  time left on the open question
+ * @param opensInMs    ms until answers to the open question open (0 once open)
+ * @param remainingMs  answer time left on the open question, in ms (the full limit during reading time)
  * @param answered     whether this player already answered the open question
  * @param reveal       the last reveal (phases REVEAL, LEADERBOARD), else null
  * @param result       this player's result for the last closed question, if any
@@ -15,7 +16,7 @@ import java.util.List;
  * @param podium       top 3 (phase FINISHED)
  * @param fin          this player's final place (phase FINISHED)
  */
-public record SyncView(Phase phase, PlayerView you, Integer rank, QuestionView question, long remainingMs,
+public record SyncView(Phase phase, PlayerView you, Integer rank, QuestionView question, long opensInMs, long remainingMs,
                        boolean answered, RevealView reveal, PlayerResult result, List<Standing> leaderboard,
                        List<Standing> podium, PlayerFinal fin, int playerCount, boolean locked) {
 }

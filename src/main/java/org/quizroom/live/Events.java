@@ -1,6 +1,7 @@
 package org.quizroom.live;
 
 import java.util.List;
+import org.quizroom.game.AnswerTally;
 import org.quizroom.game.PlayerFinal;
 import org.quizroom.game.PlayerResult;
 import org.quizroom.game.PlayerView;
@@ -14,9 +15,12 @@ public final class Events {
     private Events() {
     }
 
-    public record Lobby(String type, String pin, String quizTitle, String joinUrl, boolean locked, int playerCount) {
-        public Lobby(String pin, String quizTitle, String joinUrl, boolean locked, int playerCount) {
-            this("LOBBY", pin, quizTitle, joinUrl, locked, playerCount);
+    /** {@code joinLocalOnly}: the join link names this computer's loopback address, so phones cannot use it. */
+    public record Lobby(String type, String pin, String quizTitle, String joinUrl, boolean locked, int playerCount,
+                        boolean joinLocalOnly) {
+        public Lobby(String pin, String quizTitle, String joinUrl, boolean locked, int playerCount,
+                     boolean joinLocalOnly) {
+            this("LOBBY", pin, quizTitle, joinUrl, locked, playerCount, joinLocalOnly);
         }
     }
 
@@ -26,12 +30,28 @@ public final class Events {
         }
     }
 
+    /**
+     * {@code opensInMs}: ms from now until answers open (the reading time; 0 when already open);
+     * {@code remainingMs}: answer time left once they are open; {@code readingMs}: the question's whole
+     * reading time; {@code image}: its picture or null.
+     */
     public record Question(String type, int index, int total, String questionType, String text, List<String> choices,
-                           long timeLimitMs, long remainingMs, String points, Boolean answered) {
-        public static Question of(QuestionView q, long remainingMs, Boolean answered) {
+                           long timeLimitMs, long remainingMs, String points, Boolean answered, long opensInMs,
+                           long readingMs, Image image) {
+        public static Question of(QuestionView q, String pin, long opensInMs, long remainingMs, Boolean answered) {
             return new Question("QUESTION", q.index(), q.total(), q.type().wireName(), q.text(), q.choices(),
-                    q.timeLimitMs(), remainingMs, q.points().wireName(), answered);
+                    q.timeLimitMs(), remainingMs, q.points().wireName(), answered, opensInMs, q.readingMs(),
+                    q.image() == null ? null : new Image(imageUrl(pin, q.index()), q.image().alt()));
         }
+    }
+
+    /** A question's picture: a same-origin URL (served as an image only) and its text alternative. */
+    public record Image(String url, String alt) {
+    }
+
+    /** Where the picture of question {@code index} of game {@code pin} is served. */
+    public static String imageUrl(String pin, int index) {
+        return "/api/games/" + pin + "/questions/" + index + "/image";
     }
 
     public record AnswerCount(String type, int index, int answered, int connected) {
@@ -54,14 +74,15 @@ public final class Events {
                          List<Integer> correctChoices,
                          List<Integer> correctOrder, List<String> acceptedAnswers, Double correctNumber,
                          Double tolerance, List<Integer> distribution, int answered, int correctCount,
-                         int playerCount, String section, String explanation) {
+                         int playerCount, String section, String explanation, List<AnswerTally> topAnswers) {
         /** The question's text and display choices ride along so a page reloaded mid-reveal can label its chart. */
         public static Reveal of(RevealView r, QuestionView q) {
             return new Reveal("REVEAL", r.index(), r.type().wireName(), q.text(), nullIfEmpty(q.choices()),
                     nullIfEmpty(r.correctChoices()),
                     nullIfEmpty(r.correctOrder()), nullIfEmpty(r.acceptedAnswers()), r.correctNumber(), r.tolerance(),
                     nullIfEmpty(r.distribution()), r.answered(), r.correctCount(), r.playerCount(), r.section(),
-                    r.explanation());
+                    r.explanation(), r.type() == org.quizroom.quiz.QuestionType.TYPE
+                            || r.type() == org.quizroom.quiz.QuestionType.NUMBER ? r.topAnswers() : null);
         }
     }
 
@@ -91,9 +112,11 @@ public final class Events {
         }
     }
 
-    public record Final(String type, int rank, int score, int playerCount, int correctCount, int questionCount) {
+    public record Final(String type, int rank, int score, int playerCount, int correctCount, int questionCount,
+                        int questionsAnswerable) {
         public static Final of(PlayerFinal f) {
-            return new Final("FINAL", f.rank(), f.score(), f.playerCount(), f.correctCount(), f.questionCount());
+            return new Final("FINAL", f.rank(), f.score(), f.playerCount(), f.correctCount(), f.questionCount(),
+                    f.questionsAnswerable());
         }
     }
 

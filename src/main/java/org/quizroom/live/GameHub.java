@@ -105,7 +105,8 @@ public class GameHub {
 
     // ------------------------------------------------------------------ HTTP side
 
-    public record Created(String pin, String hostToken, String joinUrl) {
+    /** {@code joinLocalOnly}: the join URL names this computer's loopback address; phones cannot reach it. */
+    public record Created(String pin, String hostToken, String joinUrl, boolean joinLocalOnly) {
     }
 
     public record Joined(String playerId, String playerToken, String nickname) {
@@ -121,7 +122,7 @@ public class GameHub {
         games.put(pin, new LiveGame(game, 0));
         tokens.put(hostToken, Identity.host(pin));
         log.info("Game {} opened for quiz '{}'", pin, quiz.id());
-        return new Created(pin, hostToken, links.joinUrl(pin));
+        return new Created(pin, hostToken, links.joinUrl(pin), links.localOnly());
     }
 
     public Joined join(String pin, String rawNickname) {
@@ -137,6 +138,28 @@ public class GameHub {
             publish(live, events);
         }
         return new Joined(playerId, token, nickname);
+    }
+
+    /**
+     * The host token of a live game, for handing the host screen to another computer (see
+     * {@code HostHandoverController}); empty when the game is not live here.
+     */
+    public Optional<String> hostTokenOf(String pin) {
+        if (!games.containsKey(pin)) {
+            return Optional.empty();
+        }
+        return tokens.entrySet().stream().filter(e -> e.getValue().isHost() && e.getValue().pin().equals(pin))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    /** The join address changed: lobbies are sent again with the new join link. */
+    public void joinLinkChanged() {
+        games.values().forEach(l -> l.rosterDirty = true);
+    }
+
+    /** The games live on this server (not finished), for the teacher's list. */
+    public List<Game> liveGames() {
+        return games.values().stream().map(l -> l.game).filter(g -> g.phase() != Phase.FINISHED).toList();
     }
 
     public Optional<Game> game(String pin) {
@@ -245,8 +268,8 @@ public class GameHub {
         toUser(identity, new Events.State(view.phase().name(), game.pin(), game.quiz().title(), you));
         switch (view.phase()) {
             case LOBBY -> toUser(identity, lobby(live));
-            case QUESTION -> toUser(identity, Events.Question.of(view.question(), view.remainingMs(),
-                    identity.isHost() ? null : view.answered()));
+            case QUESTION -> toUser(identity, Events.Question.of(view.question(), game.pin(), view.opensInMs(),
+                    view.remainingMs(), identity.isHost() ? null : view.answered()));
             case REVEAL, LEADERBOARD -> {
                 if (view.reveal() != null) {
                     toUser(identity, Events.Reveal.of(view.reveal(), game.questionView(view.reveal().index())));
@@ -392,7 +415,9 @@ public class GameHub {
                 a.playerId(), a.questionIndex(),
                 AnswerCodec.read(readTree(a.answerJson()), stored.quiz().questions().get(a.questionIndex()).type()),
                 a.answerText(), a.correct(), a.points(), a.responseMs(), a.receivedAt())).toList();
-        game.restore(players.stream().map(p -> new Game.RestoredPlayer(p.id(), p.nickname(), p.kicked())).toList(),
+        Map<String, Set<Integer>> missed = store.missed(stored.pin());
+        game.restore(players.stream().map(p -> new Game.RestoredPlayer(p.id(), p.nickname(), p.kicked(),
+                        missed.getOrDefault(p.id(), Set.of()))).toList(),
                 answers, stored.phase(), stored.questionIndex(), stored.locked());
         LiveGame live = new LiveGame(game, players.size());
         games.put(stored.pin(), live);
@@ -426,11 +451,14 @@ public class GameHub {
                 live.lastCount = count;
             } else if (event instanceof GameEvent.QuestionOpened opened) {
                 store.updateState(pin, Phase.QUESTION, opened.question().index(), game.locked());
-                messaging.convertAndSend(topic(pin), Events.Question.of(opened.question(),
-                        opened.question().timeLimitMs(), null));
+                messaging.convertAndSend(topic(pin), Events.Question.of(opened.question(), pin,
+                        opened.question().readingMs(), opened.question().timeLimitMs(), null));
                 scheduleDeadline(live);
             } else if (event instanceof GameEvent.QuestionClosed closed) {
                 cancelDeadline(live);
+                // Who had the question open but did not answer: a restart must still know it (FINAL's
+                // questionsAnswerable); those who answered are known from their answers.
+                store.insertMissed(pin, closed.reveal().index(), game.missedBy(closed.reveal().index()));
                 store.updateState(pin, Phase.REVEAL, closed.reveal().index(), game.locked());
                 messaging.convertAndSend(topic(pin), Events.Reveal.of(closed.reveal(), game.questionView(closed.reveal().index())));
                 for (PlayerResult result : closed.results()) {
@@ -499,7 +527,7 @@ public class GameHub {
     private Events.Lobby lobby(LiveGame live) {
         Game game = live.game;
         return new Events.Lobby(game.pin(), game.quiz().title(), links.joinUrl(game.pin()), game.locked(),
-                game.players().size());
+                game.players().size(), links.localOnly());
     }
 
     private void toUser(Identity identity, Object event) {

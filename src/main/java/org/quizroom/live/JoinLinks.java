@@ -1,24 +1,31 @@
 package org.quizroom.live;
 
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
-import java.util.Collections;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 import org.quizroom.QuizroomProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the join URL students type or scan. It names this machine's LAN address, not
+ * Builds the join URL students type or scan. It names this machine's network address, not
  * localhost, because the teacher opens the dashboard on the same laptop the server runs on.
+ * In order: {@code quizroom.public-url}, {@code quizroom.join-host}, the address the teacher picked on
+ * the dashboard, the first usable address ({@link JoinAddresses}), and only then 127.0.0.1, which
+ * {@link #localOnly()} reports so the host screen can warn that phones cannot use the link.
  */
 @Component
 public class JoinLinks {
 
+    private static final Logger log = LoggerFactory.getLogger(JoinLinks.class);
+
     private final QuizroomProperties properties;
     private volatile int port = 8080;
+    private volatile String chosen;
 
     public JoinLinks(QuizroomProperties properties) {
         this.properties = properties;
@@ -29,6 +36,17 @@ public class JoinLinks {
         port = event.getWebServer().getPort();
     }
 
+    /** Prints where the teacher and the students go, so nobody has to guess the address. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void printAddresses() {
+        log.info("Quizroom is ready. Teacher's dashboard: http://localhost:{}/  Students join at: {}/play", port,
+                base());
+        if (localOnly()) {
+            log.warn("No network address found: the join link only works on this computer. Connect to the "
+                    + "classroom network, or set quizroom.join-host / quizroom.public-url.");
+        }
+    }
+
     public String joinUrl(String pin) {
         return base() + "/play?pin=" + pin;
     }
@@ -37,26 +55,52 @@ public class JoinLinks {
         if (!properties.publicUrl().isBlank()) {
             return properties.publicUrl().replaceAll("/+$", "");
         }
-        String host = properties.joinHost().isBlank() ? lanAddress() : properties.joinHost();
-        return "http://" + host + ":" + port;
+        return "http://" + host() + ":" + port;
     }
 
-    /** The first site-local IPv4 address of an interface that is up, else the loopback address. */
-    static String lanAddress() {
-        try {
-            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                if (!nic.isUp() || nic.isLoopback() || nic.isVirtual()) {
-                    continue;
-                }
-                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
-                    if (address instanceof Inet4Address && address.isSiteLocalAddress()) {
-                        return address.getHostAddress();
-                    }
-                }
-            }
-        } catch (SocketException e) {
-            // fall through to loopback: still correct for a single-machine demo
+    /** True when the join link can only work on this computer (it names a loopback address). */
+    public boolean localOnly() {
+        if (!properties.publicUrl().isBlank()) {
+            String host = URI.create(base()).getHost();
+            return host != null && JoinAddresses.isLoopbackHost(host);
         }
-        return "127.0.0.1";
+        return JoinAddresses.isLoopbackHost(host());
+    }
+
+    /** Which setting fixes the join address, if any: "public-url", "join-host", or empty (the teacher may pick). */
+    public Optional<String> fixedBy() {
+        if (!properties.publicUrl().isBlank()) {
+            return Optional.of("public-url");
+        }
+        return properties.joinHost().isBlank() ? Optional.empty() : Optional.of("join-host");
+    }
+
+    /** The address the teacher picked, if it is still one of this machine's addresses. */
+    public Optional<String> chosen() {
+        String c = chosen;
+        return c != null && JoinAddresses.find().stream().anyMatch(a -> a.address().equals(c))
+                ? Optional.of(c) : Optional.empty();
+    }
+
+    /**
+     * Uses {@code address} in join links from now on.
+     *
+     * @throws IllegalArgumentException if it is not one of {@link JoinAddresses#find()} now
+     */
+    public void choose(String address) {
+        List<JoinAddresses.Candidate> candidates = JoinAddresses.find();
+        if (candidates.stream().noneMatch(a -> a.address().equals(address))) {
+            throw new IllegalArgumentException(address);
+        }
+        chosen = address;
+        log.info("Join links now use {}", address);
+    }
+
+    private String host() {
+        if (!properties.joinHost().isBlank()) {
+            return properties.joinHost();
+        }
+        return chosen().orElseGet(() -> JoinAddresses.find().stream().findFirst()
+                .map(JoinAddresses.Candidate::address).orElse("127.0.0.1"));
     }
 }

@@ -41,6 +41,11 @@ public class QuizCatalog {
                     String text = Files.readString(file, StandardCharsets.UTF_8);
                     QuizParser.Result result = QuizParser.parse(id, name, text);
                     if (result instanceof QuizParser.Parsed parsed) {
+                        List<QuizProblem> imageProblems = imageProblems(name, parsed.quiz());
+                        if (!imageProblems.isEmpty()) {
+                            found.addAll(imageProblems);
+                            continue;
+                        }
                         if (loaded.containsKey(id)) {
                             found.add(new QuizProblem(name, null, null, "another file is also called '" + id
                                     + "' (.yaml and .yml); rename one of them, this one was not loaded"));
@@ -58,6 +63,50 @@ public class QuizCatalog {
         quizzes = Map.copyOf(loaded);
         problems = List.copyOf(found);
         return all();
+    }
+
+    /** The quizzes folder, where question images live beside the quiz files. */
+    public Path folder() {
+        return folder;
+    }
+
+    /**
+     * Every question image must be a file beside the quiz, at most {@link QuestionImage#MAX_BYTES},
+     * whose first bytes match its extension (so a renamed page or script is never served as a picture).
+     */
+    private List<QuizProblem> imageProblems(String fileName, Quiz quiz) {
+        var found = new ArrayList<QuizProblem>();
+        for (int i = 0; i < quiz.questions().size(); i++) {
+            QuestionImage image = quiz.questions().get(i).image();
+            if (image == null) {
+                continue;
+            }
+            Path file = folder.resolve(image.file());
+            String problem = null;
+            try {
+                if (!Files.isRegularFile(file)) {
+                    problem = "'" + image.file() + "' was not found beside the quiz file";
+                } else if (Files.size(file) > QuestionImage.MAX_BYTES) {
+                    problem = "'" + image.file() + "' is larger than " + QuestionImage.MAX_BYTES / 1024
+                            + " KB; make the picture smaller";
+                } else if (!QuestionImage.contentMatches(image.file(), head(file))) {
+                    problem = "'" + image.file() + "' is not really a " + QuestionImage.contentType(image.file())
+                            + " file";
+                }
+            } catch (IOException e) {
+                problem = "'" + image.file() + "' cannot be read: " + e.getMessage();
+            }
+            if (problem != null) {
+                found.add(new QuizProblem(fileName, i + 1, "image.file", problem));
+            }
+        }
+        return found;
+    }
+
+    private static byte[] head(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            return in.readNBytes(4096);
+        }
     }
 
     public List<Quiz> all() {

@@ -30,9 +30,13 @@ public final class QuizParser {
     static final int DEFAULT_TIME = 20;
     static final int MAX_TEXT = 300;
     static final int MAX_CHOICE = 80;
+    /** Longest reading time, in seconds, a quiz or question may ask for before answers open. */
+    static final int MAX_READING = 30;
+    static final int MAX_ALT = 250;
 
-    private static final Set<String> TOP_FIELDS = Set.of("title", "description", "questions");
-    private static final Set<String> COMMON_FIELDS = Set.of("type", "text", "time", "points", "section", "explanation");
+    private static final Set<String> TOP_FIELDS = Set.of("title", "description", "questions", "readingTime");
+    private static final Set<String> COMMON_FIELDS = Set.of("type", "text", "time", "points", "section", "explanation",
+            "readingTime", "image");
     private static final Map<QuestionType, Set<String>> TYPE_FIELDS = Map.of(
             QuestionType.SINGLE, Set.of("choices", "answer"),
             QuestionType.MULTI, Set.of("choices", "answers"),
@@ -53,6 +57,8 @@ public final class QuizParser {
 
     private final String file;
     private final List<QuizProblem> problems = new ArrayList<>();
+    /** The quiz's own {@code readingTime}, applied to questions that do not set one; null = the default. */
+    private Double quizReadingSeconds;
 
     private QuizParser(String file) {
         this.file = file;
@@ -84,6 +90,7 @@ public final class QuizParser {
         unknownFields(top, TOP_FIELDS, null);
         String title = requiredText(top, "title", null, MAX_TEXT);
         String description = optionalText(top, "description", null).orElse("");
+        quizReadingSeconds = readingSeconds(top, null);
         List<Question> questions = new ArrayList<>();
         Object list = top.get("questions");
         if (!(list instanceof List<?> items) || items.isEmpty()) {
@@ -124,6 +131,8 @@ public final class QuizParser {
         String explanation = type == QuestionType.POLL
                 ? optionalText(map, "explanation", n).orElse("")
                 : requiredText(map, "explanation", n, 2 * MAX_TEXT);
+        Double reading = map.containsKey("readingTime") ? readingSeconds(map, n) : quizReadingSeconds;
+        QuestionImage image = image(map, n);
 
         List<String> choices = List.of();
         Set<Integer> correct = Set.of();
@@ -171,7 +180,59 @@ public final class QuizParser {
             return Optional.empty();
         }
         return Optional.of(new Question(type, text, choices, correct, accepted, number, tolerance, time, points,
-                section, explanation));
+                section, explanation, reading, image));
+    }
+
+    /** {@code readingTime}: seconds the question is shown before answers open, 0 to {@value #MAX_READING}. */
+    private Double readingSeconds(Map<?, ?> map, Integer n) {
+        Object value = map.get("readingTime");
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number seconds && Double.isFinite(seconds.doubleValue())
+                && seconds.doubleValue() >= 0 && seconds.doubleValue() <= MAX_READING) {
+            return seconds.doubleValue();
+        }
+        problem(n, "readingTime", "must be a number of seconds from 0 to " + MAX_READING + ", not '" + value + "'");
+        return null;
+    }
+
+    /**
+     * {@code image: {file: map.png, alt: "..."}}. Only the name and the alt text are checked here; that
+     * the file exists beside the quiz, is small enough and really is a picture is checked by the
+     * {@link QuizCatalog}, which knows the folder.
+     */
+    private QuestionImage image(Map<?, ?> map, int n) {
+        Object value = map.get("image");
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Map<?, ?> image)) {
+            problem(n, "image", "must be a mapping with 'file' and 'alt', e.g. {file: map.png, alt: A map of ...}");
+            return null;
+        }
+        for (Object key : image.keySet()) {
+            if (!"file".equals(key) && !"alt".equals(key)) {
+                problem(n, "image." + key, "is not a field here (allowed: alt, file)");
+            }
+        }
+        String name = scalarText(image.get("file"));
+        if (name == null || name.isBlank()) {
+            problem(n, "image.file", "is required: the name of a picture file beside the quiz file");
+        } else if (!QuestionImage.isSafeFileName(name.strip())) {
+            problem(n, "image.file", "'" + name + "' must be a plain file name (letters, digits, . - _) ending "
+                    + ".png, .jpg, .jpeg, .webp or .svg, in the same folder as the quiz");
+        }
+        String alt = scalarText(image.get("alt"));
+        if (alt == null || alt.isBlank()) {
+            problem(n, "image.alt", "is required: say in words what the picture shows, for students who cannot see it");
+        } else if (alt.length() > MAX_ALT) {
+            problem(n, "image.alt", "is longer than " + MAX_ALT + " characters");
+        }
+        if (name == null || alt == null || name.isBlank() || alt.isBlank()) {
+            return null;
+        }
+        return new QuestionImage(name.strip(), alt.strip());
     }
 
     private int time(Map<?, ?> map, int n) {

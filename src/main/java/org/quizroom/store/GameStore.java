@@ -61,6 +61,29 @@ public class GameStore {
                 p.id(), p.gamePin(), p.token(), p.nickname(), p.joinOrder(), p.kicked(), ts(p.joinedAt()));
     }
 
+    /**
+     * Records the players who had question {@code questionIndex} open but did not answer it (one row
+     * each, table {@code missed}); storing it again for the same question is harmless.
+     */
+    @Transactional
+    public void insertMissed(String pin, int questionIndex, List<String> playerIds) {
+        if (playerIds.isEmpty()) {
+            return;
+        }
+        jdbc.update("delete from missed where game_pin = ? and question_index = ?", pin, questionIndex);
+        jdbc.batchUpdate("insert into missed (player_id, question_index, game_pin) values (?,?,?)",
+                playerIds.stream().map(id -> new Object[] {id, questionIndex, pin}).toList());
+    }
+
+    /** player id → indices of the questions they had open but did not answer. */
+    public java.util.Map<String, java.util.Set<Integer>> missed(String pin) {
+        var byPlayer = new java.util.HashMap<String, java.util.Set<Integer>>();
+        jdbc.query("select player_id, question_index from missed where game_pin = ?", rs -> {
+            byPlayer.computeIfAbsent(rs.getString(1), k -> new java.util.HashSet<>()).add(rs.getInt(2));
+        }, pin);
+        return byPlayer;
+    }
+
     public void markKicked(String playerId) {
         jdbc.update("update player set kicked = true where id = ?", playerId);
     }

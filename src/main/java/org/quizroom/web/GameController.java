@@ -26,11 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/games")
 public class GameController {
 
+    /** {@code live}: the game runs on this server now (not finished), so its host screen can be opened. */
     public record GameSummary(String pin, String quizId, String quizTitle, String state, int playerCount,
-                              Instant createdAt, Instant finishedAt) {
-        static GameSummary of(StoredGame g) {
+                              Instant createdAt, Instant finishedAt, boolean live) {
+        static GameSummary of(StoredGame g, boolean live) {
             return new GameSummary(g.pin(), g.quizId(), g.quizTitle(), g.phase().name(), g.playerCount(),
-                    g.createdAt(), g.finishedAt());
+                    g.createdAt(), g.finishedAt(), live);
         }
     }
 
@@ -67,7 +68,8 @@ public class GameController {
 
     @GetMapping
     public List<GameSummary> list() {
-        return store.listGames(200).stream().map(GameSummary::of).toList();
+        return store.listGames(200).stream().map(g -> GameSummary.of(g, hub.game(g.pin())
+                .map(live -> live.phase() != org.quizroom.game.Phase.FINISHED).orElse(false))).toList();
     }
 
     @GetMapping("/{pin}")
@@ -130,14 +132,15 @@ public class GameController {
     }
 
     private static GameOptions options(JsonNode node) {
-        GameOptions d = GameOptions.defaults();
+        GameOptions d = GameOptions.forNewGame();
         if (node == null || node.isNull()) {
             return d;
         }
         if (!node.isObject()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "BAD_OPTIONS", "options must be a JSON object.");
         }
-        var known = java.util.Set.of("speedScoring", "streaks", "shuffleAnswers", "lateJoin", "timeMultiplier");
+        var known = java.util.Set.of("speedScoring", "streaks", "shuffleAnswers", "lateJoin", "timeMultiplier",
+                "readingTime");
         node.fieldNames().forEachRemaining(name -> {
             if (!known.contains(name)) {
                 throw new ApiException(HttpStatus.BAD_REQUEST, "BAD_OPTIONS", "Unknown option '" + name + "'.");
@@ -145,7 +148,7 @@ public class GameController {
         });
         return new GameOptions(bool(node, "speedScoring", d.speedScoring()), bool(node, "streaks", d.streaks()),
                 bool(node, "shuffleAnswers", d.shuffleAnswers()), bool(node, "lateJoin", d.lateJoin()),
-                number(node, "timeMultiplier", d.timeMultiplier()));
+                number(node, "timeMultiplier", d.timeMultiplier()), bool(node, "readingTime", d.readingTime()));
     }
 
     private static boolean bool(JsonNode node, String field, boolean fallback) {

@@ -53,9 +53,10 @@ public class TeacherLogin extends OncePerRequestFilter {
         String method = request.getMethod();
         return switch (path) {
             case "/", "/index.html", "/host", "/host.html", "/report", "/report.html", "/api/quizzes/reload" -> true;
-            case "/api/games" -> true;
+            case "/api/games", "/api/network" -> true;
             default -> false;
-        } || (path.startsWith("/api/quizzes") && !"GET".equals(method));
+        } || (path.startsWith("/api/quizzes") && !"GET".equals(method))
+                || (path.startsWith("/api/games/") && path.endsWith("/host-session"));
     }
 
     /**

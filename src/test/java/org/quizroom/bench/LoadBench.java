@@ -295,7 +295,7 @@ public final class LoadBench {
         }
 
         // -- open the game and connect the host
-        JsonNode game = post("/api/games", "{\"quizId\":\"" + cfg.quizId() + "\",\"options\":{}}", 201);
+        JsonNode game = post("/api/games", "{\"quizId\":\"" + cfg.quizId() + "\",\"options\":{\"readingTime\":false}}", 201);
         pin = game.get("pin").asText();
         hostToken = game.get("hostToken").asText();
         JsonNode quizzes = get("/api/quizzes");

@@ -92,7 +92,22 @@ class EarlyCloseTest {
         String bob = f.join("Bob");
         game.start();
         f.answer(ann, choice(0));
-        game.kick(bob);
+        GameEvent.QuestionClosed closed = GameFixture.only(game.kick(bob), GameEvent.QuestionClosed.class);
+        assertThat(closed.reveal().answered()).isEqualTo(1);
+        assertThat(game.phase()).as("the kick itself closes the question: everyone left has answered")
+                .isEqualTo(Phase.REVEAL);
+    }
+
+    @Test
+    void aKickLeavingSomeoneStillToAnswerKeepsTheQuestionOpen() {
+        String ann = f.join("Ann");
+        String bob = f.join("Bob");
+        String cat = f.join("Cat");
+        game.start();
+        f.answer(ann, choice(0));
+        assertThat(game.kick(bob)).noneMatch(e -> e instanceof GameEvent.QuestionClosed);
+        assertThat(game.phase()).isEqualTo(Phase.QUESTION);
+        f.answer(cat, choice(0));
         assertThat(game.closeIfEveryoneAnswered(0)).hasSize(1);
     }
 

@@ -146,7 +146,7 @@ class GameFlowTest {
         GameEvent.GameFinished finished = only(game.end(), GameEvent.GameFinished.class);
         assertThat(game.phase()).isEqualTo(Phase.FINISHED);
         assertThat(finished.finals()).singleElement()
-                .isEqualTo(new PlayerFinal(ann, 1, 0, 1, 0, 0));
+                .isEqualTo(new PlayerFinal(ann, 1, 0, 1, 0, 0, 0));
     }
 
     @Test
@@ -167,7 +167,7 @@ class GameFlowTest {
         assertThat(finished.podium()).extracting(Standing::playerId).containsExactly(ann, bob);
         assertThat(finished.podium().get(0).score()).isEqualTo(1000);
         assertThat(finished.finals()).filteredOn(p -> p.playerId().equals(ann)).singleElement()
-                .isEqualTo(new PlayerFinal(ann, 1, 1000, 2, 1, 1));
+                .isEqualTo(new PlayerFinal(ann, 1, 1000, 2, 1, 1, 1));
         assertThat(game.phase()).isEqualTo(Phase.FINISHED);
     }
 

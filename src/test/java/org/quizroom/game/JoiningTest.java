@@ -3,6 +3,7 @@ package org.quizroom.game;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quizroom.quiz.Questions.singles;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Who may join and under what name. */
@@ -92,11 +93,15 @@ class JoiningTest {
     }
 
     @Test
-    void kickingFreesTheName() {
+    void aKickedNicknameCannotJoinAgainEvenSpeltDifferently() {
         String ann = f.join("Ann");
         game.kick(ann);
-        String again = f.join("ann");
-        assertThat(game.players()).extracting(PlayerView::playerId).containsExactly(again);
+        for (String again : List.of("Ann", "ann", "Ánn", "\u0410nn")) { // the last with a Cyrillic А
+            f.assertRefused(ErrorCode.NICKNAME_REMOVED, () -> game.join("id-again", again));
+        }
+        assertThat(game.players()).isEmpty();
+        String other = f.join("Annie");
+        assertThat(game.players()).extracting(PlayerView::playerId).containsExactly(other);
     }
 
     @Test

@@ -93,6 +93,40 @@ class NicknamePolicyTest {
     }
 
     @Test
+    void lookAlikeLettersFromOtherScriptsAreTheSameName() {
+        String ada = NicknamePolicy.sameNameKey("Ada");
+        assertThat(NicknamePolicy.sameNameKey("\u0410da")).as("Cyrillic capital A").isEqualTo(ada);
+        assertThat(NicknamePolicy.sameNameKey("Ad\u0430")).as("Cyrillic small a").isEqualTo(ada);
+        assertThat(NicknamePolicy.sameNameKey("\u0391DA")).as("Greek capital Alpha, shouted").isEqualTo(ada);
+        assertThat(NicknamePolicy.sameNameKey("\u0421\u043E\u0440")).as("all-Cyrillic Сор").isEqualTo(
+                NicknamePolicy.sameNameKey("cop"));
+        assertThat(NicknamePolicy.sameNameKey("Ian")).as("case still ignored").isEqualTo(NicknamePolicy.sameNameKey("IAN"));
+        assertThat(NicknamePolicy.sameNameKey("Ada")).isNotEqualTo(NicknamePolicy.sameNameKey("Ida"));
+        assertThat(NicknamePolicy.sameNameKey("Олег")).as("a real Cyrillic name keeps its own key")
+                .isNotEqualTo(NicknamePolicy.sameNameKey("Oleg"));
+    }
+
+    @Test
+    void emojiBuiltWithJoinersAndVariationSelectorsAreAllowed() {
+        assertThat(policy.clean("Kim \uD83D\uDC69\u200D\uD83D\uDCBB")).as("woman technologist")
+                .isEqualTo("Kim 👩‍💻");
+        assertThat(policy.clean("Sam \u2764\uFE0F")).as("red heart with VS16").isEqualTo("Sam ❤️");
+        assertThat(policy.clean("Jo \uD83D\uDC68\uD83C\uDFFD\u200D\uD83D\uDE80"))
+                .as("astronaut with a skin tone").isNotBlank();
+        assertThat(policy.clean("Lee \uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08")).as("rainbow flag").isNotBlank();
+        assertThat(policy.clean("Wyn \uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC77\uDB40\uDC6C\uDB40\uDC73\uDB40\uDC7F"))
+                .as("flag of Wales (tag sequence)").startsWith("Wyn ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Kim\u200D", "\u200DKim", "K\u200Dim", "Kim \u200D\uD83D\uDCBB",
+            "Kim \uD83D\uDC69\u200D", "Ki\uFE0Fm", "\uFE0FKim", "Kim \uDB40\uDC67\uDB40\uDC7F",
+            "Kim\u200B\uD83D\uDE00"})
+    void joinersAndSelectorsOutsideEmojiAreStillInvisibleCharacters(String nickname) {
+        assertInvalid(nickname, "control or invisible");
+    }
+
+    @Test
     void anEmptyBlockListBlocksNothing() {
         NicknamePolicy open = new NicknamePolicy(Set.of("", "!!!"));
         assertThat(open.clean("badword")).isEqualTo("badword");

@@ -97,7 +97,16 @@ class RestoreTest {
     private Game restore(Phase phase, int index, boolean locked) {
         GameFixture fresh = new GameFixture(QUIZ, SHUFFLED, GameSettings.defaults(), GameFixture.SEED);
         fresh.clock.set(live.clock.instant().plusSeconds(120));
-        fresh.game.restore(List.copyOf(roster.values()), List.copyOf(stored), phase, index, locked);
+        // What the live layer stores at each close: who had the question open but did not answer.
+        Map<String, java.util.Set<Integer>> missed = new java.util.HashMap<>();
+        int lastClosed = phase == Phase.QUESTION ? index - 1 : phase == Phase.LOBBY ? -1 : index;
+        for (int q = 0; q <= lastClosed; q++) {
+            int question = q;
+            live.game.missedBy(q).forEach(id -> missed.computeIfAbsent(id, k -> new java.util.HashSet<>()).add(question));
+        }
+        List<Game.RestoredPlayer> players = roster.values().stream().map(p -> new Game.RestoredPlayer(p.playerId(),
+                p.nickname(), p.kicked(), missed.getOrDefault(p.playerId(), java.util.Set.of()))).toList();
+        fresh.game.restore(players, List.copyOf(stored), phase, index, locked);
         restoredClock = fresh.clock;
         return fresh.game;
     }
@@ -136,6 +145,9 @@ class RestoreTest {
     void theRestoredGameCarriesOnWithTheSameStreakBonusesAndFinals() {
         playFirstThree();
         Game restored = restoreAsStored();
+        for (String id : List.of(ann, bob, cat, dan)) {
+            restored.setConnected(id, true); // the phones reconnect, as they do after a restart
+        }
 
         nextQuestion(); // the poll
         restored.next();
@@ -248,7 +260,7 @@ class RestoreTest {
     }
 
     @Test
-    void kickedPlayersStayKickedAndTheirNamesFree() {
+    void kickedPlayersStayKickedAndTheirNamesStayBarred() {
         playFirstThree();
         nextQuestion();
         kick(bob);
@@ -259,8 +271,9 @@ class RestoreTest {
         assertThat(restored.players()).extracting(PlayerView::playerId).doesNotContain(bob);
         assertThat(restored.isActivePlayer(bob)).isFalse();
         assertThat(restored.sync(null).reveal()).isEqualTo(live.game.sync(null).reveal());
-        restored.join("id-bob2", "Bob");
-        assertThat(restored.players()).extracting(PlayerView::nickname).contains("Bob");
+        assertThatThrownBy(() -> restored.join("id-bob2", "BOB")).isInstanceOfSatisfying(GameException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.NICKNAME_REMOVED));
+        assertThat(restored.players()).extracting(PlayerView::nickname).doesNotContain("Bob", "BOB");
     }
 
     @Test

@@ -118,11 +118,11 @@ class SyncTest {
         SyncView view = game.sync(ann);
         assertThat(view.phase()).isEqualTo(Phase.FINISHED);
         assertThat(view.podium()).isEqualTo(finished.podium());
-        assertThat(view.fin()).isEqualTo(new PlayerFinal(ann, 2, 0, 2, 0, 1));
+        assertThat(view.fin()).isEqualTo(new PlayerFinal(ann, 2, 0, 2, 0, 1, 1));
         assertThat(view.result()).as("the last question's result").isEqualTo(closed.results().get(1));
         assertThat(view.reveal()).isNull();
         assertThat(view.question()).isNull();
-        assertThat(game.sync(bob).fin()).isEqualTo(new PlayerFinal(bob, 1, 1000, 2, 1, 1));
+        assertThat(game.sync(bob).fin()).isEqualTo(new PlayerFinal(bob, 1, 1000, 2, 1, 1, 1));
         assertThat(game.sync(null).fin()).isNull();
         assertThat(game.sync(null).podium()).isEqualTo(finished.podium());
     }

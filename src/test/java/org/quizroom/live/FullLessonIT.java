@@ -80,7 +80,9 @@ class FullLessonIT {
         Quiz quiz = new QuizCatalog(Path.of("quizzes")).find("post-stalin-transition").orElseThrow();
         Api api = new Api(port);
         JsonNode game = api.openGame("post-stalin-transition",
-                "{\"shuffleAnswers\":true,\"timeMultiplier\":" + TIME_MULTIPLIER + "}");
+                // Reading time off: 36 questions × a few seconds of it would only slow this test down; the
+                // reading-time rules have their own tests (ReadingTimeTest, LessonBeatsIT).
+                "{\"shuffleAnswers\":true,\"readingTime\":false,\"timeMultiplier\":" + TIME_MULTIPLIER + "}");
         String pin = game.get("pin").asText();
         String hostToken = game.get("hostToken").asText();
         StompTestClient host = track(StompTestClient.host(port, pin, hostToken));

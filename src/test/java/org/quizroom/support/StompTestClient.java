@@ -36,6 +36,8 @@ public final class StompTestClient implements AutoCloseable {
     private final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     private final List<JsonNode> seen = new CopyOnWriteArrayList<>();
     private final List<String> transportErrors = new CopyOnWriteArrayList<>();
+    /** question index → System.nanoTime() at which its answers open, from the QUESTION's opensInMs. */
+    private final java.util.Map<Integer, Long> opensAt = new java.util.concurrent.ConcurrentHashMap<>();
 
     private StompTestClient(StompSession session, String pin) {
         this.session = session;
@@ -117,6 +119,11 @@ public final class StompTestClient implements AutoCloseable {
                         // Answer pings like the real page does, so the server can measure the delay.
                         send("/app/games/" + pin + "/pong", "{\"seq\":" + event.get("seq").asLong() + "}");
                     }
+                    if ("QUESTION".equals(event.path("type").asText())) {
+                        // Counted from arrival, as a phone does: never earlier than the server opens answers.
+                        opensAt.put(event.path("index").asInt(),
+                                System.nanoTime() + event.path("opensInMs").asLong(0) * 1_000_000);
+                    }
                     seen.add(event);
                     inbox.add(event);
                 } catch (Exception e) {
@@ -133,7 +140,27 @@ public final class StompTestClient implements AutoCloseable {
         session.send(headers, jsonBody.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Answers like a phone: if this client saw the QUESTION, it first waits out the reading time
+     * ({@code opensInMs}) the server sent with it. Use {@link #answerNow} to send at once.
+     */
     public void answer(int question, String answerJson) {
+        Long at = opensAt.get(question);
+        if (at != null) {
+            long waitNs = at - System.nanoTime();
+            if (waitNs > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(waitNs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        answerNow(question, answerJson);
+    }
+
+    /** Sends an answer at once, during the reading time too (to test the TOO_EARLY refusal). */
+    public void answerNow(int question, String answerJson) {
         send("/app/games/" + pin + "/answer", "{\"question\":" + question + ",\"answer\":" + answerJson + "}");
     }
 
