@@ -83,10 +83,10 @@ export function correctAnswerBlock(reveal, choices) {
 /**
  * What the class typed (type and number questions): the most common answers with their
  * counts, right ones marked, so the teacher can talk about the near misses. Reads the REVEAL's
- * `commonAnswers` ([{answer, count, correct}], most common first); null when absent or empty.
+ * `topAnswers` ([{answer, count, correct}], most common first); null when absent or empty.
  */
 export function commonAnswersBlock(reveal, { limit = 5 } = {}) {
-  const rows = Array.isArray(reveal.commonAnswers) ? reveal.commonAnswers.filter((r) => r && Number(r.count) > 0) : [];
+  const rows = Array.isArray(reveal.topAnswers) ? reveal.topAnswers.filter((r) => r && Number(r.count) > 0) : [];
   if (!rows.length) return null;
   const shown = rows.slice(0, limit);
   const max = Math.max(1, ...shown.map((r) => Number(r.count) || 0));

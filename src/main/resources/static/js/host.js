@@ -112,6 +112,7 @@ function refit() {
   fitFrame = requestAnimationFrame(fitScreen);
 }
 window.addEventListener('resize', refit);
+document.addEventListener('quizroom:typeset', refit);
 
 // --- commands --------------------------------------------------------------------------------
 // A double press on Next must not skip the leaderboard, so the primary buttons are held
@@ -222,7 +223,7 @@ function setJoinUrl(url, e = {}) {
   const short = shortJoinAddress(url);
   setText('join-url', short);
   setText('corner-url', short);
-  let loopback = e.joinLoopback === true || e.loopbackOnly === true;
+  let loopback = e.joinLocalOnly === true;
   try { loopback = loopback || LOOPBACK.test(new URL(url).hostname); } catch (_) { /* keep the flag */ }
   const warning = $('loopback-warning');
   warning.hidden = !loopback;
@@ -440,8 +441,7 @@ function renderQuestion(q) {
         choices.forEach((text, i) => list.append(el('li', {}, choiceTile('div', i, text))));
       }
     }
-    list.querySelectorAll('.choice-text').forEach((t) => { if (t.dataset.richSource) done.push(new Promise((r) => setTimeout(r, 0))); });
-    Promise.all(done).then(() => setTimeout(refit, 0));
+    Promise.all(done).then(refit);
     setAnswered(0, game.connected || game.playerCount);
   }
   enterPhase('question');
@@ -547,7 +547,7 @@ function renderReveal(r) {
   setText('reveal-section', r.section ? `From the notes: ${r.section}` : '');
   done.push(setRichText($('explanation'), r.explanation || ''));
   enterPhase('reveal');
-  Promise.all(done).then(() => setTimeout(refit, 0));
+  Promise.all(done).then(refit);
   const grow = () => fills.forEach(([fill, pct]) => { fill.style.height = `${pct}%`; });
   if (reducedMotion()) grow(); else requestAnimationFrame(() => requestAnimationFrame(grow));
   if (fresh) sound.reveal();

@@ -674,14 +674,14 @@ function renderFinal(e) {
   setScore(e.score);
   setText('final-rank', `${ordinal(s.rank)}${s.playerCount ? ` of ${s.playerCount}` : ''}`);
   setText('final-score', `${formatNumber(s.score)} points`);
-  // Count only the questions this player had open (joined late, or the teacher skipped past
-  // some in seconds): FINAL's openCount when the server sends it, else every scored question.
-  const open = e.openCount ?? e.questionCount;
+  // Count only the questions this player had open (joined late, or dropped out for some):
+  // FINAL's questionsAnswerable, else every scored question.
+  const open = e.questionsAnswerable ?? e.questionCount;
   setText('final-correct', open != null ? `${formatNumber(e.correctCount ?? 0)} of ${formatNumber(open)} correct` : '');
-  const fewer = e.openCount != null && e.questionCount != null && Number(e.openCount) < Number(e.questionCount);
+  const fewer = e.questionsAnswerable != null && e.questionCount != null && Number(e.questionsAnswerable) < Number(e.questionCount);
   $('final-correct-note').hidden = !fewer;
   setText('final-correct-note', fewer
-    ? `Counting the ${formatNumber(e.openCount)} questions you had time to answer, of ${formatNumber(e.questionCount)} asked.` : '');
+    ? `Counting the ${formatNumber(e.questionsAnswerable)} questions you had open, of ${formatNumber(e.questionCount)} asked.` : '');
   setPhase('finished');
   // Nothing more will happen in this game; let the socket go so the phone can sleep.
   setTimeout(() => { if (live) live.stop(); }, 3000);

@@ -65,6 +65,8 @@ export function setRichText(node, text) {
         node.append(span);
       }
     }
+    // Typeset maths changes sizes: the projector re-fits its layout on this.
+    document.dispatchEvent(new CustomEvent('quizroom:typeset'));
   }).catch(() => { /* KaTeX missing: the TeX source stays readable */ });
 }
 

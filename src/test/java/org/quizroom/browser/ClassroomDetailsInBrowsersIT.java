@@ -49,6 +49,7 @@ class ClassroomDetailsInBrowsersIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void whatTheClassNoticesAroundTheQuestions() {
         var anaStarting = fleet.browserLater("Ana", Browsers.PHONE, "details-phone-ana-");
         var benStarting = fleet.browserLater("Ben", Browsers.PHONE, "details-phone-ben-");
@@ -76,6 +77,17 @@ class ClassroomDetailsInBrowsersIT {
         Screen ana = BrowserFleet.ready(anaStarting);
         Screen ben = BrowserFleet.ready(benStarting);
         Screen cy = BrowserFleet.ready(cyStarting);
+
+        // A second computer (say the projector's PC) opens the host screen of the live game from
+        // the dashboard: the key arrives in a JSON body and stays in this tab, not in the address.
+        ana.open("/");
+        ana.clickButtonNamed("Open host screen for game " + pin);
+        ana.awaitPhase("lobby");
+        assertThat(ana.driver.getCurrentUrl()).endsWith("/host?pin=" + pin);
+        assertThat(ana.text("pin")).isEqualTo(pin);
+        assertThat(ana.js("return sessionStorage.getItem('quizroom.host." + pin + "') !== null"
+                + " && localStorage.getItem('quizroom.host." + pin + "') === null")).isEqualTo(true);
+
         ana.open("/play").awaitPhase("join");
         // The PIN field's hint is words, not a number that looks already typed in.
         assertThat(ana.el("pin-input").getAttribute("placeholder")).doesNotContainPattern("\\d{4}");
@@ -93,7 +105,11 @@ class ClassroomDetailsInBrowsersIT {
         for (Screen s : List.of(teacher, ana, ben, cy)) {
             s.awaitPhase("question").awaitText("question-text", q1);
             s.awaitAnswering();
+            // "Question 1 of 5 · get ready", then the question alone, then the answers and clock.
+            assertThat((List<Object>) s.js("return window.__stages")).as(s.who + ": stages shown")
+                    .containsSubsequence(List.of("ready", "reading", "answering"));
         }
+        assertThat(teacher.text("get-ready-progress")).isEqualTo("Question 1 of 5");
         // Late joining is open: a small join corner with the short address, PIN and a QR.
         assertThat(teacher.text("corner-url")).isEqualTo("127.0.0.1:" + port + "/play");
         assertThat(teacher.text("pin-small")).isEqualTo(pin);
@@ -141,7 +157,12 @@ class ClassroomDetailsInBrowsersIT {
         String q2 = "Which of these are planets in our solar system?";
         for (Screen s : List.of(teacher, ana, ben, cy)) {
             s.awaitPhase("question").awaitText("question-text", q2);
+            if ("reading".equals(s.js("return document.body.dataset.stage"))) {
+                // While reading, the answers take their place but cannot be seen or pressed.
+                assertThat(s.js("return getComputedStyle(document.getElementById('choices')).visibility")).isEqualTo("hidden");
+            }
             s.awaitAnswering();
+            assertThat(s.js("return getComputedStyle(document.getElementById('choices')).visibility")).isEqualTo("visible");
         }
         ana.clickButtonNamed("Mars");
         ana.clickButtonNamed("Neptune");

@@ -2,6 +2,7 @@ package org.quizroom.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.HashMap;
@@ -73,7 +74,11 @@ class LessonInBrowsersIT {
         assertThat(card.getText()).contains(QUIZ_TITLE).contains(TOTAL + " questions");
         // Double time, chosen by the teacher: every countdown starts at twice the quiz's time.
         new Select(teacher.el("opt-time")).selectByValue("2");
+        // Reading time has its own tests (ClassroomDetailsInBrowsersIT); here answers open at once.
+        teacher.el("opt-reading").click();
+        assertThat(teacher.el("opt-reading").isSelected()).isFalse();
         teacher.assertControlsHaveAccessibleNames("dashboard");
+        teacher.assertNoAxeViolations("dashboard");
         teacher.shot("dashboard");
         teacher.clickButtonNamed("Host " + QUIZ_TITLE);
 
@@ -381,6 +386,12 @@ class LessonInBrowsersIT {
                 .contains("destalinisation");
         teacher.assertOnScreen("#reveal-answer", "#explanation");
         assertThat(teacher.el("reveal-chart").isDisplayed()).as("no chart for a typed answer").isFalse();
+        // What the class typed: every answer with its count, the right ones ticked.
+        assertThat(teacher.text("common-answers")).startsWith("Most common answers");
+        assertThat(teacher.all("#common-answers .common-row")).extracting(r -> r.findElement(By.className("common-text")).getText()
+                + "=" + r.getAttribute("data-count") + (Boolean.parseBoolean(r.getAttribute("data-correct")) ? " right" : ""))
+                .contains("the thaw=1").anyMatch(t -> t.endsWith(" right"));
+        teacher.assertOnScreen("#common-answers", "#explanation");
         int adaQ3 = assertFeedback(ada, "correct", "Correct!", -1, score);
         assertThat(adaQ3).as("second correct in a row: +100 streak bonus").isBetween(600, 1100);
         assertThat(ada.text("feedback-streak")).isEqualTo("2");
@@ -483,6 +494,9 @@ class LessonInBrowsersIT {
         assertThat(teacher.text("question-progress")).isEqualTo("Question 14 of " + TOTAL);
         assertThat(teacher.text("question-hint")).isEqualTo("Put these in the right order on your device.");
         assertThat(teacher.texts("#choices .choice-text")).containsExactlyInAnyOrderElementsOf(ORDER);
+        // The projector numbers the items, so the class can talk about "number 3".
+        assertThat(teacher.texts("#choices .item-num")).containsExactly("1", "2", "3", "4");
+        assertThat(teacher.find("#choices").getTagName()).isEqualTo("ol");
         teacher.assertOnScreen("#question-text", "#countdown", "#answered-count", "#choices .choice");
         teacher.shot("question-order");
         assertThat(ada.texts("#order-list .order-text")).containsExactlyInAnyOrderElementsOf(ORDER);
@@ -500,9 +514,13 @@ class LessonInBrowsersIT {
         eve.pressKeys(Keys.ENTER);
         eve.awaitText("answer-status", "Answer locked in ✓");
         teacher.awaitText("answered-count", "2 of 3");
-        if (bob.texts("#order-list .order-text").equals(ORDER)) {
-            bob.clickButtonNamed("Move " + ORDER.get(0) + " down");
-        }
+        // Bob drags the items with his finger into the reverse order (wrong, but his own).
+        List<String> reverse = new ArrayList<>(ORDER);
+        java.util.Collections.reverse(reverse);
+        sortByDragging(bob, reverse);
+        assertThat(bob.texts("#order-list .order-text")).containsExactlyElementsOf(reverse);
+        assertThat(bob.texts("#order-list .order-pos")).containsExactly("1", "2", "3", "4");
+        bob.shot("question-order-dragged");
         bob.click("submit-answer");
         teacher.awaitPhase("reveal");
         assertThat(teacher.text("reveal-answer")).startsWith("Correct order");
@@ -575,6 +593,7 @@ class LessonInBrowsersIT {
         assertThat(sectionRows.get(4)).contains("not answered");
         assertThat(teacher.texts("#sections .section-name")).contains("Leadership Changes and Policy Shifts");
         teacher.assertControlsHaveAccessibleNames("report");
+        teacher.assertNoAxeViolations("report");
         teacher.assertNoInjectedScript();
         teacher.shot("report");
         teacher.js("document.getElementById('players-title').scrollIntoView()");
@@ -665,6 +684,41 @@ class LessonInBrowsersIT {
             previous = shown;
             String phoneRank = phone.el("feedback-rank").getAttribute("textContent");
             assertThat(phoneRank).as(name + "'s phone rank").startsWith(List.of("1st", "2nd", "3rd").get(i));
+        }
+    }
+
+    /**
+     * Puts the order list into {@code target} by touch: each item's grip is pressed, moved up
+     * row by row (a finger, not a mouse: pointerType "touch") and released.
+     */
+    private static void sortByDragging(Screen phone, List<String> target) {
+        for (int p = 0; p < target.size(); p++) {
+            String item = target.get(p);
+            int at = phone.texts("#order-list .order-text").indexOf(item);
+            if (at == p) {
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            List<Number> box = (List<Number>) phone.js("const r = document.querySelectorAll('#order-list .drag-handle')[arguments[0]]"
+                    + ".getBoundingClientRect(); const row = document.querySelector('#order-list .order-item').getBoundingClientRect();"
+                    + " return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2), Math.round(row.height + 8)];", at);
+            int x = box.get(0).intValue();
+            int y = box.get(1).intValue();
+            int rowHeight = box.get(2).intValue();
+            var finger = new org.openqa.selenium.interactions.PointerInput(
+                    org.openqa.selenium.interactions.PointerInput.Kind.TOUCH, "finger");
+            var drag = new org.openqa.selenium.interactions.Sequence(finger, 0);
+            drag.addAction(finger.createPointerMove(Duration.ZERO,
+                    org.openqa.selenium.interactions.PointerInput.Origin.viewport(), x, y));
+            drag.addAction(finger.createPointerDown(org.openqa.selenium.interactions.PointerInput.MouseButton.LEFT.asArg()));
+            for (int step = 1; step <= (at - p) * 4; step++) {
+                drag.addAction(finger.createPointerMove(Duration.ofMillis(30),
+                        org.openqa.selenium.interactions.PointerInput.Origin.viewport(), x, y - step * rowHeight / 4));
+            }
+            drag.addAction(finger.createPointerUp(org.openqa.selenium.interactions.PointerInput.MouseButton.LEFT.asArg()));
+            ((org.openqa.selenium.interactions.Interactive) phone.driver).perform(List.of(drag));
+            int expected = p;
+            phone.await(d -> phone.texts("#order-list .order-text").indexOf(item) == expected, item + " dragged to " + (p + 1));
         }
     }
 

@@ -47,6 +47,13 @@ final class Screen implements AutoCloseable {
               var start = OscillatorNode.prototype.start;
               OscillatorNode.prototype.start = function () { window.__notes++; return start.apply(this, arguments); };
             })();
+            window.__stages = [];
+            document.addEventListener('DOMContentLoaded', function () {
+              new MutationObserver(function () {
+                var st = document.body.dataset.stage;
+                if (st && window.__stages[window.__stages.length - 1] !== st) window.__stages.push(st);
+              }).observe(document.body, { attributes: true, attributeFilter: ['data-stage'] });
+            });
             """;
 
     final String who;
