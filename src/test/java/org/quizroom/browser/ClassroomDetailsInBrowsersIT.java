@@ -109,7 +109,7 @@ class ClassroomDetailsInBrowsersIT {
             assertThat((List<Object>) s.js("return window.__stages")).as(s.who + ": stages shown")
                     .containsSubsequence(List.of("ready", "reading", "answering"));
         }
-        assertThat(teacher.text("get-ready-progress")).isEqualTo("Question 1 of 5");
+        assertThat(teacher.el("get-ready-progress").getAttribute("textContent")).isEqualTo("Question 1 of 5");
         // Late joining is open: a small join corner with the short address, PIN and a QR.
         assertThat(teacher.text("corner-url")).isEqualTo("127.0.0.1:" + port + "/play");
         assertThat(teacher.text("pin-small")).isEqualTo(pin);

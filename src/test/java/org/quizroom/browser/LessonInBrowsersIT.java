@@ -700,20 +700,21 @@ class LessonInBrowsersIT {
             }
             @SuppressWarnings("unchecked")
             List<Number> box = (List<Number>) phone.js("const r = document.querySelectorAll('#order-list .drag-handle')[arguments[0]]"
-                    + ".getBoundingClientRect(); const row = document.querySelector('#order-list .order-item').getBoundingClientRect();"
-                    + " return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2), Math.round(row.height + 8)];", at);
+                    + ".getBoundingClientRect(); const to = document.querySelectorAll('#order-list .order-item')[arguments[1]].getBoundingClientRect();"
+                    + " return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2), Math.round(to.top + to.height * 0.25)];", at, p);
             int x = box.get(0).intValue();
             int y = box.get(1).intValue();
-            int rowHeight = box.get(2).intValue();
+            int toY = box.get(2).intValue(); // into the upper part of the place the item goes to
             var finger = new org.openqa.selenium.interactions.PointerInput(
                     org.openqa.selenium.interactions.PointerInput.Kind.TOUCH, "finger");
             var drag = new org.openqa.selenium.interactions.Sequence(finger, 0);
             drag.addAction(finger.createPointerMove(Duration.ZERO,
                     org.openqa.selenium.interactions.PointerInput.Origin.viewport(), x, y));
             drag.addAction(finger.createPointerDown(org.openqa.selenium.interactions.PointerInput.MouseButton.LEFT.asArg()));
-            for (int step = 1; step <= (at - p) * 4; step++) {
+            int steps = (at - p) * 4;
+            for (int step = 1; step <= steps; step++) {
                 drag.addAction(finger.createPointerMove(Duration.ofMillis(30),
-                        org.openqa.selenium.interactions.PointerInput.Origin.viewport(), x, y - step * rowHeight / 4));
+                        org.openqa.selenium.interactions.PointerInput.Origin.viewport(), x, y + (toY - y) * step / steps));
             }
             drag.addAction(finger.createPointerUp(org.openqa.selenium.interactions.PointerInput.MouseButton.LEFT.asArg()));
             ((org.openqa.selenium.interactions.Interactive) phone.driver).perform(List.of(drag));
