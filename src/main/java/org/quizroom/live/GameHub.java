@@ -456,14 +456,15 @@ public class GameHub {
                 scheduleDeadline(live);
             } else if (event instanceof GameEvent.QuestionClosed closed) {
                 cancelDeadline(live);
-                // Who had the question open but did not answer: a restart must still know it (FINAL's
-                // questionsAnswerable); those who answered are known from their answers.
-                store.insertMissed(pin, closed.reveal().index(), game.missedBy(closed.reveal().index()));
                 store.updateState(pin, Phase.REVEAL, closed.reveal().index(), game.locked());
                 messaging.convertAndSend(topic(pin), Events.Reveal.of(closed.reveal(), game.questionView(closed.reveal().index())));
                 for (PlayerResult result : closed.results()) {
                     toUser(Identity.player(pin, result.playerId()), Events.Result.of(result));
                 }
+                // Who had the question open but did not answer: a restart must still know it (FINAL's
+                // questionsAnswerable); those who answered are known from their answers. Stored after the
+                // reveal is on its way, so a class with many absentees does not delay it.
+                store.insertMissed(pin, closed.reveal().index(), game.missedBy(closed.reveal().index()));
             } else if (event instanceof GameEvent.LeaderboardShown board) {
                 store.updateState(pin, Phase.LEADERBOARD, board.index(), game.locked());
                 messaging.convertAndSend(topic(pin), new Events.Leaderboard(board.index(), board.total(), board.top()));

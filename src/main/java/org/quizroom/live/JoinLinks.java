@@ -42,8 +42,8 @@ public class JoinLinks {
         log.info("Quizroom is ready. Teacher's dashboard: http://localhost:{}/  Students join at: {}/play", port,
                 base());
         if (localOnly()) {
-            log.warn("No network address found: the join link only works on this computer. Connect to the "
-                    + "classroom network, or set quizroom.join-host / quizroom.public-url.");
+            log.warn("The join link {} only works on this computer: phones cannot use it. Connect to the "
+                    + "classroom network, or set quizroom.join-host / quizroom.public-url.", base());
         }
     }
 
@@ -93,6 +93,7 @@ public class JoinLinks {
             throw new IllegalArgumentException(address);
         }
         chosen = address;
+        cached = null;
         log.info("Join links now use {}", address);
     }
 
@@ -100,7 +101,31 @@ public class JoinLinks {
         if (!properties.joinHost().isBlank()) {
             return properties.joinHost();
         }
-        return chosen().orElseGet(() -> JoinAddresses.find().stream().findFirst()
-                .map(JoinAddresses.Candidate::address).orElse("127.0.0.1"));
+        List<JoinAddresses.Candidate> candidates = addresses();
+        String c = chosen;
+        if (c != null && candidates.stream().anyMatch(a -> a.address().equals(c))) {
+            return c;
+        }
+        return candidates.stream().findFirst().map(JoinAddresses.Candidate::address).orElse("127.0.0.1");
     }
+
+    /**
+     * The machine's addresses, read at most every few seconds: join links are built for every lobby
+     * update, and listing the network interfaces is a system call per interface.
+     */
+    private List<JoinAddresses.Candidate> addresses() {
+        long now = System.nanoTime();
+        Cached cached = this.cached;
+        if (cached == null || now - cached.atNanos > ADDRESS_CACHE_NANOS) {
+            cached = new Cached(JoinAddresses.find(), now);
+            this.cached = cached;
+        }
+        return cached.addresses;
+    }
+
+    private record Cached(List<JoinAddresses.Candidate> addresses, long atNanos) {
+    }
+
+    private static final long ADDRESS_CACHE_NANOS = 5_000_000_000L;
+    private volatile Cached cached;
 }

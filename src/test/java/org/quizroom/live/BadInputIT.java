@@ -751,6 +751,9 @@ class BadInputIT {
                 String phase = state.get("phase").asText();
                 JsonNode current = phase.equals("QUESTION") ? h.await("QUESTION") : null;
                 if (current != null && current.get("index").asInt() == index) {
+                    // Like a phone, wait out the reading time: the cases below are about answers
+                    // once they are open (TOO_EARLY has its own test in LessonBeatsIT).
+                    sleepMs(current.path("opensInMs").asLong(0));
                     return current;
                 }
                 h.clearInbox();
@@ -766,6 +769,14 @@ class BadInputIT {
             }
         }
         throw new AssertionError("question " + index + " never opened");
+    }
+
+    private static void sleepMs(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private JsonNode hostCommand(String command, java.util.function.Predicate<JsonNode> expect) {

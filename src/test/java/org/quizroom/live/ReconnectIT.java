@@ -158,10 +158,13 @@ class ReconnectIT {
             b.await("STATE");
             JsonNode q2Again = b.await("QUESTION");
             assertThat(q2Again.get("answered").asBoolean()).isFalse();
-            assertThat(q2Again.get("remainingMs").asLong()).isLessThanOrEqualTo(q2.get("timeLimitMs").asLong() - 1500);
+            // Time to the deadline (reading time still to come + answer time left) shrank by the time away.
+            assertThat(q2Again.get("opensInMs").asLong() + q2Again.get("remainingMs").asLong())
+                    .isLessThanOrEqualTo(q2.get("opensInMs").asLong() + q2.get("timeLimitMs").asLong() - 1500);
             b.answer(2, String.valueOf(WarmUpGameIT.indexOf(q2, "True")));
             assertThat(b.await("ACK").get("accepted").asBoolean()).isTrue();
-            long waitedMs = (System.nanoTime() - q2Seen) / 1_000_000;
+            // His clock started when answers opened, after the reading time.
+            long waitedMs = (System.nanoTime() - q2Seen) / 1_000_000 - q2.get("opensInMs").asLong();
 
             // The host drops and comes back: the question, the roster with who is connected, the answer count.
             host.close();

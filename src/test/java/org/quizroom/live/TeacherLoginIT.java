@@ -60,6 +60,29 @@ class TeacherLoginIT {
         assertThat(api.get("/api/games", "Authorization", LOGIN).body().size()).isEqualTo(before + 1);
     }
 
+    @Test
+    void withAPasswordTheHostScreenCanBeHandedToAnotherComputerAfterTheLoginOnly() throws Exception {
+        Api api = new Api(port);
+        JsonNode game = api.post("/api/games", "{\"quizId\":\"warm-up\"}", "Authorization", LOGIN).body();
+        String pin = game.get("pin").asText();
+        String path = "/api/games/" + pin + "/host-session";
+        assertLoginRequired(api.post(path, ""));
+        assertLoginRequired(api.post(path + ";x", ""));
+        assertLoginRequired(api.post(path, "", "Authorization", basic("teacher", "wrong")));
+        assertLoginRequired(api.get("/api/network"));
+
+        // From another computer (the server's own network address stands in for the projector PC).
+        var lan = JoinAddresses.find().stream().map(JoinAddresses.Candidate::address).findFirst();
+        String base = lan.map(a -> "http://" + a + ":" + port).orElse("http://127.0.0.1:" + port);
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                        .newBuilder(java.net.URI.create(base + path)).header("Authorization", LOGIN)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains(game.get("hostToken").asText());
+        assertThat(api.get("/api/network", "Authorization", LOGIN).status()).isEqualTo(200);
+    }
+
     /** Spellings of the same address that a path check on the raw URI would miss. */
     @ParameterizedTest(name = "GET {0}")
     @ValueSource(strings = {"/api/games;x=1", "/api/games;jsessionid=1", "/api/%67ames", "/api/games/", "//api/games",
