@@ -80,8 +80,8 @@ class ProjectorFitInBrowsersIT {
             }
             String hostButton = teacher.find("li.quiz[data-quiz-id='" + quizId + "'] button.host-button").getAccessibleName();
             teacher.clickButtonNamed(hostButton);
-            String error = teacher.await(d -> String.valueOf(teacher.js("const e = document.getElementById('dashboard-error');"
-                    + " return document.body.dataset.phase === 'lobby' ? 'none' : (e && e.textContent) || null")), "the lobby");
+            Object error = teacher.await(d -> teacher.js("const e = document.getElementById('dashboard-error');"
+                    + " return document.body.dataset.phase === 'lobby' ? 'none' : (e && e.textContent) || null"), "the lobby");
             assertThat(error).as("dashboard error after " + hostButton).isEqualTo("none");
             teacher.awaitPhase("lobby");
             if (!axeDone) {
