@@ -216,6 +216,28 @@ public final class Game {
         return List.of();
     }
 
+    /**
+     * The live layer has just handed question {@code questionIndex} to every connected player: their
+     * clocks and the deadline start now (plus the reading time) rather than when the question was opened, so the time the
+     * server spent storing the new state and queueing the broadcast (hundreds of ms on a busy machine)
+     * is never charged to the students. Players whose question reached them otherwise (a late sync)
+     * keep their own start. Does nothing if that question is no longer open.
+     */
+    public synchronized void questionSent(int questionIndex) {
+        if (phase != Phase.QUESTION || index != questionIndex) {
+            return;
+        }
+        // With reading time, answers open that long after the broadcast, as the phones count it.
+        Instant opens = clock.instant().plusMillis(ReadingTime.readingMs(currentQuestion(), options));
+        if (!opens.isAfter(openedAt)) {
+            return;
+        }
+        Instant opened = openedAt;
+        activePlayers().forEach(p -> p.deliveredAt.replace(index, opened, opens));
+        openedAt = opens;
+        deadline = opens.plusMillis(timeLimitMs(currentQuestion()));
+    }
+
     /** When the live layer should call {@link #closeIfDue()}: the deadline plus the largest allowance. */
     public synchronized Instant closingTime() {
         return deadline == null ? null : deadline.plusMillis(settings.maxNetworkAllowanceMs());
@@ -276,7 +298,7 @@ public final class Game {
             }
         }
         var accepted = new AcceptedAnswer(playerId, index, canonical, describe(question, canonical),
-                verdict.correct(), points, responseMs, received);
+                verdict.correct(), points, responseMs, received, allowance);
         apply(player, question, accepted);
         answeredCount++;
         if (player.connected) {

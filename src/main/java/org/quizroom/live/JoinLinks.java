@@ -75,13 +75,6 @@ public class JoinLinks {
         return properties.joinHost().isBlank() ? Optional.empty() : Optional.of("join-host");
     }
 
-    /** The address the teacher picked, if it is still one of this machine's addresses. */
-    public Optional<String> chosen() {
-        String c = chosen;
-        return c != null && JoinAddresses.find().stream().anyMatch(a -> a.address().equals(c))
-                ? Optional.of(c) : Optional.empty();
-    }
-
     /**
      * Uses {@code address} in join links from now on.
      *

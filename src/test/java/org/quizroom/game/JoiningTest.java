@@ -105,6 +105,26 @@ class JoiningTest {
     }
 
     @Test
+    void theTeacherCanKickInEveryPhaseUntilTheEnd() {
+        String ann = f.join("Ann");
+        String bob = f.join("Bob");
+        String cat = f.join("Cat");
+        String dan = f.join("Dan");
+        game.kick(ann); // lobby
+        game.start();
+        game.kick(bob); // question
+        game.skip();
+        game.kick(cat); // reveal
+        game.next();
+        assertThat(game.phase()).isEqualTo(Phase.LEADERBOARD);
+        GameEvent.RosterChanged roster = GameFixture.only(game.kick(dan), GameEvent.RosterChanged.class);
+        assertThat(roster.players()).isEmpty();
+        assertThat(game.standings()).isEmpty();
+        game.end();
+        f.assertRefused(ErrorCode.GAME_FINISHED, () -> game.kick(dan));
+    }
+
+    @Test
     void aKickedPlayerIsGoneFromTheRosterAndItsEvents() {
         String ann = f.join("Ann");
         f.join("Bob");

@@ -43,7 +43,7 @@ class FullLessonIT {
     /** On this question two students answer only after it closed. */
     private static final int LATE_QUESTION = 3;
     private static final Set<String> QUESTION_FIELDS = Set.of("type", "index", "total", "questionType", "text",
-            "choices", "timeLimitMs", "remainingMs", "points");
+            "choices", "timeLimitMs", "remainingMs", "points", "opensInMs", "readingMs", "image");
 
     @LocalServerPort
     int port;
