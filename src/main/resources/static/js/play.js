@@ -2,7 +2,7 @@
 import { $, el, clear, setText, setPhase, ordinal, formatNumber, pinFromUrl, shapeIcon, Countdown, errorMessage, imageOf } from './dom.js';
 import { connectGame, statusBanner } from './live.js';
 import { normType, colourClass, correctAnswerBlock, describeAnswer } from './answers.js';
-import { setRichText, richEl } from './rich.js';
+import { setRichText, richEl, hasMaths, plainText } from './rich.js';
 
 const KEY_TYPES = new Set(['single', 'truefalse', 'poll']);
 const ACK_TIMEOUT_MS = 8000;
@@ -292,6 +292,8 @@ function buildQuestion(q, type) {
       const button = el('button', {
         type: 'button', class: `choice ${colourClass(i)}`, dataset: { index: i },
         'aria-pressed': type === 'multi' ? 'false' : null,
+        // Typeset maths gives a button no name some screen readers read: name it with the TeX.
+        'aria-label': hasMaths(text) ? plainText(text) : null,
         on: { click: () => (type === 'multi' ? toggleChoice(i) : sendAnswer(i)) },
       },
       shapeIcon(i),

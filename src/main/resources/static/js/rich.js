@@ -38,6 +38,11 @@ export function hasMaths(text) {
   return splitMaths(text).some((p) => p.tex !== undefined);
 }
 
+/** The text with its maths as TeX source and no dollars: a name for a button made of maths. */
+export function plainText(text) {
+  return splitMaths(text).map((p) => (p.text !== undefined ? p.text : p.tex)).join('');
+}
+
 /**
  * Puts `text` into `node`: plain text at once; maths parts first as their TeX source, then
  * rendered once KaTeX has loaded. Resolves when the node is final (callers re-fit the layout).
