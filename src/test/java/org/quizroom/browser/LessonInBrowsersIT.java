@@ -538,6 +538,10 @@ class LessonInBrowsersIT {
         teacher.click("end");
         teacher.acceptConfirm("End the game now?");
         teacher.awaitPhase("finished");
+        // The podium rises third, second, first: read it once the winner is up.
+        teacher.await(d -> Boolean.TRUE.equals(teacher.js("return document.getAnimations()"
+                + ".filter(a => a.effect && a.effect.target && a.effect.target.closest('#podium'))"
+                + ".every(a => a.playState === 'finished')")), "the podium to finish rising");
         List<Screen> byRank = new ArrayList<>(phones);
         byRank.sort((a, b) -> Integer.compare(score.get(b), score.get(a)));
         List<WebElement> podium = teacher.all("#podium li.step");
