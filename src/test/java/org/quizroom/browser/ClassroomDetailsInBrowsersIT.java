@@ -183,7 +183,7 @@ class ClassroomDetailsInBrowsersIT {
         assertThat(teacher.texts("#drawer-list .presence")).containsOnly("connected");
         teacher.assertNoAxeViolations("host question with the roster drawer open");
         // Cy's phone leaves the page: the drawer says Cy is away.
-        cy.open("about:blank");
+        cy.driver.get("about:blank");
         teacher.awaitText("drawer-summary", "2 connected · 1 away");
         assertThat(teacher.find("#drawer-list li[data-testid='drawer-player']:nth-child(3) .presence").getText()).isEqualTo("away");
         teacher.shot("drawer-away");
