@@ -297,6 +297,9 @@ class FullLessonIT {
                 if (streakCounts) {
                     e.streak = 0;
                 }
+                if (question.type() != QuestionType.POLL) {
+                    e.totalTime += timeLimit; // a missed question counts its full time in the tie-break
+                }
                 continue;
             }
             Map<String, Object> row = jdbc.queryForMap(
