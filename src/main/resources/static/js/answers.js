@@ -1,6 +1,7 @@
 // Rendering shared by the host screen and the phone: answer tiles and "the correct answer was…"
 // for every question type. Quiz text is data too, so it goes in through textContent only.
 import { el, shapeIcon, shapeOf, formatNumber } from './dom.js';
+import { richEl } from './rich.js';
 
 export const CHOICE_TYPES = new Set(['single', 'multi', 'truefalse', 'poll']);
 
@@ -17,7 +18,7 @@ export function colourClass(index) {
 export function choiceTile(tag, index, text, attrs = {}) {
   return el(tag, { class: `choice ${colourClass(index)}`, dataset: { index }, ...attrs },
     shapeIcon(index),
-    el('span', { class: 'choice-text', text }));
+    richEl('span', { class: 'choice-text' }, text));
 }
 
 function correctIndices(reveal) {
@@ -48,7 +49,7 @@ export function correctAnswerBlock(reveal, choices) {
     box.classList.add('is-order');
     box.append(el('p', { class: 'answer-label', text: 'Correct order' }),
       el('ol', { class: 'answer-order' }, reveal.correctOrder.map((i, pos) =>
-        el('li', {}, el('span', { class: 'order-num', 'aria-hidden': 'true', text: pos + 1 }), el('span', { text: label(i) })))));
+        el('li', {}, el('span', { class: 'order-num', 'aria-hidden': 'true', text: pos + 1 }), richEl('span', {}, label(i))))));
     return box;
   }
   if (type === 'type') {
@@ -74,9 +75,37 @@ export function correctAnswerBlock(reveal, choices) {
   if (correct.length) {
     box.append(el('p', { class: 'answer-label', text: correct.length > 1 ? 'Correct answers' : 'Correct answer' }),
       el('ul', { class: 'answer-choices' }, correct.map((i) =>
-        el('li', { class: colourClass(i) }, shapeIcon(i), el('span', { text: label(i) })))));
+        el('li', { class: colourClass(i) }, shapeIcon(i), richEl('span', {}, label(i))))));
   }
   return box;
+}
+
+/**
+ * What the class typed (type and number questions): the most common answers with their
+ * counts, right ones marked, so the teacher can talk about the near misses. Reads the REVEAL's
+ * `topAnswers` ([{answer, count, correct}], most common first); null when absent or empty.
+ */
+export function commonAnswersBlock(reveal, { limit = 5 } = {}) {
+  const rows = Array.isArray(reveal.topAnswers) ? reveal.topAnswers.filter((r) => r && Number(r.count) > 0) : [];
+  if (!rows.length) return null;
+  const shown = rows.slice(0, limit);
+  const max = Math.max(1, ...shown.map((r) => Number(r.count) || 0));
+  return el('div', { class: 'common-answers' },
+    el('p', { class: 'common-title', id: 'common-title', text: 'Most common answers' }),
+    el('ol', { class: 'common-list', 'aria-labelledby': 'common-title' }, shown.map((r) => {
+      const count = Number(r.count) || 0;
+      const right = r.correct === true;
+      return el('li', {
+        class: `common-row${right ? ' right' : ''}`, dataset: { count, correct: String(right) },
+      },
+        el('span', { class: 'common-answer' },
+          right ? el('span', { class: 'common-mark', 'aria-hidden': 'true', text: '✓' }) : null,
+          el('span', { class: 'common-text', text: String(r.answer ?? '') }),
+          right ? el('span', { class: 'visually-hidden', text: ' (right)' }) : null),
+        el('span', { class: 'common-bar', 'aria-hidden': 'true' },
+          el('span', { class: 'common-fill', style: `--share: ${count / max}` })),
+        el('span', { class: 'common-count', text: formatNumber(count) }));
+    })));
 }
 
 /** A plain-text version of a player's own answer, for "Your answer: …" on the phone. */

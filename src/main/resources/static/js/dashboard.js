@@ -30,7 +30,13 @@ function readOptions() {
     shuffleAnswers: $('opt-shuffle').checked,
     lateJoin: $('opt-late').checked,
     timeMultiplier: Number($('opt-time').value) || 1,
+    readingTime: $('opt-reading').checked,
   };
+}
+
+// Options only the projector uses; kept in this browser, never sent to the server.
+function readScreenOptions() {
+  return { sound: $('opt-sound').checked, lateJoin: $('opt-late').checked };
 }
 
 function restoreOptions() {
@@ -41,6 +47,8 @@ function restoreOptions() {
   if (typeof saved.streaks === 'boolean') $('opt-streaks').checked = saved.streaks;
   if (typeof saved.shuffleAnswers === 'boolean') $('opt-shuffle').checked = saved.shuffleAnswers;
   if (typeof saved.lateJoin === 'boolean') $('opt-late').checked = saved.lateJoin;
+  if (typeof saved.sound === 'boolean') $('opt-sound').checked = saved.sound;
+  if (typeof saved.readingTime === 'boolean') $('opt-reading').checked = saved.readingTime;
   const select = $('opt-time');
   if ([...select.options].some((o) => Number(o.value) === saved.timeMultiplier)) {
     select.value = [...select.options].find((o) => Number(o.value) === saved.timeMultiplier).value;
@@ -48,7 +56,7 @@ function restoreOptions() {
 }
 
 function saveOptions() {
-  try { localStorage.setItem(OPTIONS_KEY, JSON.stringify(readOptions())); } catch (_) { /* private mode */ }
+  try { localStorage.setItem(OPTIONS_KEY, JSON.stringify({ ...readOptions(), ...readScreenOptions() })); } catch (_) { /* private mode */ }
 }
 
 // --- quizzes --------------------------------------------------------------------------------
@@ -200,6 +208,7 @@ async function hostGame(quiz, button) {
     });
     // The host token is the teacher's key to this game; the host and report pages read it here.
     localStorage.setItem(hostKey(game.pin), game.hostToken);
+    try { localStorage.setItem(`quizroom.gameopts.${game.pin}`, JSON.stringify(readScreenOptions())); } catch (_) { /* defaults */ }
     location.href = `/host?pin=${encodeURIComponent(game.pin)}`;
   } catch (err) {
     showError(`Could not open a game for “${quiz.title || quiz.id}”: ${err.message}`);
@@ -220,6 +229,12 @@ function renderGames(games) {
       action = el('a', { href: `/report?pin=${encodeURIComponent(g.pin)}`, 'aria-label': `Report for ${g.quizTitle || 'game'} ${g.pin}` }, 'Report');
     } else if (localStorage.getItem(hostKey(g.pin))) {
       action = el('a', { href: `/host?pin=${encodeURIComponent(g.pin)}`, 'aria-label': `Open host screen for game ${g.pin}` }, 'Open host screen');
+    } else if (g.live) {
+      // Another computer (e.g. the projector's PC): ask the server for the host key.
+      action = el('button', {
+        type: 'button', class: 'link-button', 'aria-label': `Open host screen for game ${g.pin}`,
+        on: { click: (e) => openHostScreen(g, e.currentTarget) },
+      }, 'Open host screen');
     }
     body.append(el('tr', { dataset: { pin: g.pin, state: g.state } },
       el('td', {}, el('span', { class: 'game-title', text: g.quizTitle || g.quizId || '' }),
@@ -228,6 +243,74 @@ function renderGames(games) {
       el('td', { class: 'num', text: g.playerCount ?? '' }),
       el('td', {}, el('span', { class: `state state-${String(g.state || '').toLowerCase()}`, text: STATE_LABELS[g.state] || g.state || '' })),
       el('td', {}, action)));
+  }
+}
+
+/**
+ * Opens the host screen of a live game created elsewhere: the host key comes in the JSON body
+ * of POST /api/games/{pin}/host-session and is kept in this tab's sessionStorage, never in a URL.
+ */
+async function openHostScreen(g, button) {
+  button.disabled = true;
+  try {
+    const session = await getJson(`/api/games/${encodeURIComponent(g.pin)}/host-session`, { method: 'POST' });
+    sessionStorage.setItem(hostKey(g.pin), session.hostToken);
+    location.href = `/host?pin=${encodeURIComponent(g.pin)}`;
+  } catch (err) {
+    showError(`Could not open the host screen of game ${g.pin}: ${err.message}`);
+    button.disabled = false;
+  }
+}
+
+// --- join address ----------------------------------------------------------------------------
+// Only on the computer running Quizroom (or with the teacher login): the server says 403 to others.
+
+function renderNetwork(net) {
+  const box = $('network');
+  const select = clear($('network-address'));
+  const addresses = Array.isArray(net.addresses) ? net.addresses : [];
+  for (const a of addresses) {
+    const note = [a.interfaceName, a.privateRange ? null : 'not a private range'].filter(Boolean).join(', ');
+    select.append(el('option', { value: a.address, text: note ? `${a.address} (${note})` : a.address }));
+  }
+  if (net.selected && ![...select.options].some((o) => o.value === net.selected)) {
+    select.append(el('option', { value: net.selected, text: net.selected }));
+  }
+  if (net.selected) select.value = net.selected;
+  select.disabled = Boolean(net.fixedBy) || select.options.length < 2;
+  const warning = $('network-warning');
+  warning.hidden = !net.joinLocalOnly;
+  warning.textContent = net.joinLocalOnly
+    ? 'This computer has no network address: phones cannot join. Connect it to the classroom network (Wi-Fi or cable), then reload this page.'
+    : '';
+  setText('network-hint', net.fixedBy
+    ? `Fixed by the ${net.fixedBy} setting.`
+    : 'Pick the address on the network the students\' phones use.');
+  setText('network-status', net.joinBase ? `Join links start with ${net.joinBase}` : '');
+  box.hidden = false;
+}
+
+async function loadNetwork() {
+  try {
+    const response = await fetch('/api/network', { headers: { Accept: 'application/json' } });
+    if (!response.ok) return; // another computer, or no login: the setting is not ours here
+    renderNetwork(await response.json());
+  } catch (_) { /* leave the picker hidden */ }
+}
+
+async function chooseAddress() {
+  const select = $('network-address');
+  select.disabled = true;
+  setText('network-status', 'Saving…');
+  try {
+    renderNetwork(await getJson('/api/network', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ address: select.value }),
+    }));
+  } catch (err) {
+    setText('network-status', `Could not change the address: ${err.message}`);
+    select.disabled = false;
   }
 }
 
@@ -244,5 +327,7 @@ restoreOptions();
 $('options-form').addEventListener('change', saveOptions);
 $('options-form').addEventListener('submit', (e) => e.preventDefault());
 $('reload').addEventListener('click', reloadQuizzes);
+$('network-address').addEventListener('change', chooseAddress);
 loadQuizzes();
 loadGames();
+loadNetwork();

@@ -129,11 +129,12 @@ export function shapeIcon(index, className = 'shape') {
  * (10 s, 5 s, time's up) through a polite live region, never every second.
  */
 export class Countdown {
-  constructor({ display, bar = null, announcer = null, onEnd = null }) {
+  constructor({ display, bar = null, announcer = null, onEnd = null, onSecond = null }) {
     this.display = display;
     this.bar = bar;
     this.announcer = announcer;
     this.onEnd = onEnd;
+    this.onSecond = onSecond; // called with the seconds shown, each time the number changes while running
     this.timer = null;
   }
 
@@ -162,6 +163,7 @@ export class Countdown {
     if (this.display && this.display.textContent !== String(secs)) {
       this.display.textContent = String(secs);
       this.display.classList.toggle('urgent', secs <= 5);
+      if (this.onSecond && this.timer && left > 0) this.onSecond(secs);
     }
     if (this.bar) this.bar.style.transform = `scaleX(${this.total ? left / this.total : 0})`;
     if (!this.said10 && secs <= 10) { this.said10 = true; this.say('10 seconds left'); }
@@ -184,6 +186,34 @@ export class Countdown {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
   }
+
+  /** Shows a full, still clock (the reading time before answers open). */
+  show(totalMs) {
+    this.stop();
+    this.deadline = null;
+    const secs = Math.ceil(Math.max(0, Number(totalMs) || 0) / 1000);
+    if (this.display) { this.display.textContent = String(secs); this.display.classList.remove('urgent'); }
+    if (this.bar) this.bar.style.transform = 'scaleX(1)';
+    if (this.announcer) this.announcer.textContent = '';
+  }
+}
+
+/** True when the person asked their system for less motion. */
+export function reducedMotion() {
+  return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/**
+ * A question's picture, if it has one: QUESTION.image is a URL, or {url, alt}; the alt text is
+ * required by the quiz format. Returns {src, alt} or null.
+ */
+export function imageOf(q) {
+  if (!q || !q.image) return null;
+  const img = q.image;
+  const src = typeof img === 'string' ? img : (img.url || img.src);
+  if (!src || typeof src !== 'string') return null;
+  const alt = (typeof img === 'object' && img.alt) || q.imageAlt || '';
+  return { src, alt: String(alt) };
 }
 
 /** Reads an HTTP error body `{code, message}`; falls back to a readable sentence. */

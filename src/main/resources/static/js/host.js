@@ -1,10 +1,22 @@
 // Host screen at /host?pin=…: the projector view the teacher runs the lesson from.
-import { $, el, clear, setText, setPhase, ordinal, formatNumber, pinFromUrl, shapeIcon, Countdown } from './dom.js';
+import { $, el, clear, setText, setPhase, ordinal, formatNumber, pinFromUrl, shapeIcon, Countdown, reducedMotion, imageOf } from './dom.js';
 import { connectGame, statusBanner } from './live.js';
-import { CHOICE_TYPES, normType, choiceTile, colourClass, isCorrectChoice, correctAnswerBlock } from './answers.js';
+import { CHOICE_TYPES, normType, choiceTile, colourClass, isCorrectChoice, correctAnswerBlock, commonAnswersBlock } from './answers.js';
+import { setRichText, richEl } from './rich.js';
+import { Sound } from './sound.js';
 
 const pin = pinFromUrl();
-const token = pin ? localStorage.getItem(`quizroom.host.${pin}`) : null;
+// The host key: in sessionStorage when this tab got it from the dashboard's "Open host screen"
+// (another computer), in localStorage on the computer that created the game. Never in a URL.
+const hostKey = `quizroom.host.${pin}`;
+const token = pin ? (sessionStorage.getItem(hostKey) || localStorage.getItem(hostKey)) : null;
+// Options the dashboard chose for this game that only the projector needs (sound).
+const gameOptions = (() => {
+  try { return JSON.parse(localStorage.getItem(`quizroom.gameopts.${pin}`) || sessionStorage.getItem(`quizroom.gameopts.${pin}`) || '{}') || {}; } catch (_) { return {}; }
+})();
+const MUTE_KEY = 'quizroom.muted';
+const READY_MS = 1500;   // the "get ready" beat, taken from the start of the reading time
+const TICK_FROM_S = 5;   // countdown ticks in the last seconds
 
 const game = {
   phase: 'connecting',
@@ -15,12 +27,19 @@ const game = {
   questions: new Map(),   // index -> last QUESTION event, so a REVEAL can label its chart
   current: null,          // the open QUESTION
   total: null,
+  players: [],            // last PLAYERS list
+  lastRanks: new Map(),   // playerId -> rank on the previous leaderboard (rank-change motion)
+  joinUrl: null,
+  lateJoin: gameOptions.lateJoin !== false,
 };
+
+const sound = new Sound({ enabled: gameOptions.sound !== false, muted: localStorage.getItem(MUTE_KEY) === '1' });
 
 const countdown = new Countdown({
   display: $('countdown'),
   bar: $('timebar-fill'),
   announcer: $('countdown-announcer'),
+  onSecond: (secs) => { if (secs <= TICK_FROM_S) sound.tick(secs); },
 });
 
 let live = null;
@@ -52,11 +71,48 @@ function setPlayerCount(n) {
 
 function enterPhase(phase) {
   if (game.phase !== phase) releasePrimary();
+  if (phase !== 'question') clearStages();
   game.phase = phase;
   setPhase(phase);
   const hint = { lobby: 'start', question: 'skip', reveal: 'next', leaderboard: 'next' }[phase];
   setText('key-hint-action', hint || '');
+  setText('lock', game.locked ? 'Unlock joining' : (phase === 'lobby' ? 'Lock joining' : 'Close joining'));
+  if (phase === 'lobby') sound.startLobby(); else sound.stopLobby();
+  requestAnimationFrame(fitScreen);
 }
+
+// --- fitting the projector -------------------------------------------------------------------
+// Nobody scrolls a projector: when a question (long text, three-line choices, a picture) does
+// not fit above the control bar, its text shrinks step by step (--fit) before anything is
+// hidden. Runs on every new screen, when maths or a picture has loaded, and on resize.
+
+const FIT_MIN = 0.5;
+
+function fitScreen() {
+  const main = document.querySelector('.host-main');
+  const section = document.querySelector(`.host-main > section[data-phases~="${game.phase}"]`);
+  if (!main || !section || !['question', 'reveal'].includes(game.phase)) return;
+  let fit = 1;
+  section.style.setProperty('--fit', '1');
+  const overflows = () => main.scrollHeight > main.clientHeight + 1 || overflowsSideways(section);
+  while (overflows() && fit > FIT_MIN) {
+    fit = Math.round((fit - 0.05) * 100) / 100;
+    section.style.setProperty('--fit', String(fit));
+  }
+  section.dataset.fit = String(fit);
+}
+
+function overflowsSideways(section) {
+  return [...section.querySelectorAll('.choice-text')].some((t) => t.scrollWidth > t.clientWidth + 1);
+}
+
+let fitFrame = 0;
+function refit() {
+  cancelAnimationFrame(fitFrame);
+  fitFrame = requestAnimationFrame(fitScreen);
+}
+window.addEventListener('resize', refit);
+document.addEventListener('quizroom:typeset', refit);
 
 // --- commands --------------------------------------------------------------------------------
 // A double press on Next must not skip the leaderboard, so the primary buttons are held
@@ -95,10 +151,17 @@ function primary(name) {
 $('start').addEventListener('click', () => primary('start'));
 $('skip').addEventListener('click', () => primary('skip'));
 $('next').addEventListener('click', () => primary('next'));
-$('lock').addEventListener('click', () => command(game.locked ? 'unlock' : 'lock'));
+$('lock').addEventListener('click', () => {
+  // Mid-game the server sends no LOBBY, so the screen follows the command it sent.
+  if (command(game.locked ? 'unlock' : 'lock') && game.phase !== 'lobby') setLocked(!game.locked);
+});
 $('end').addEventListener('click', () => {
   if (confirm('End the game now? Scores so far are kept and the podium is shown.')) command('end');
 });
+
+// Any click or key is a user gesture: the browser lets sound start only after one.
+document.addEventListener('pointerdown', () => sound.wake(), true);
+document.addEventListener('keydown', () => sound.wake(), true);
 
 // Space/Enter anywhere runs the primary button. When a button, link or field has focus the
 // browser already activates it, so we stay out of the way (no double trigger).
@@ -117,11 +180,9 @@ document.addEventListener('keydown', (e) => {
 function renderLobby(e) {
   if (e.quizTitle) setQuizTitle(e.quizTitle);
   setText('pin', e.pin || pin);
-  if (e.joinUrl) setText('join-url', e.joinUrl);
-  game.locked = Boolean(e.locked);
-  setText('lock', game.locked ? 'Unlock joining' : 'Lock joining');
-  $('locked-note').hidden = !game.locked;
-  document.querySelector('.join-panel').classList.toggle('is-locked', game.locked);
+  if (e.joinUrl) setJoinUrl(e.joinUrl, e);
+  if (typeof e.lateJoin === 'boolean') game.lateJoin = e.lateJoin;
+  setLocked(Boolean(e.locked));
   setPlayerCount(e.playerCount);
   // The server re-sends LOBBY whenever the roster changes, also mid-game (a phone reconnecting):
   // only the lobby itself (or a fresh connection) switches to the lobby screen.
@@ -129,6 +190,47 @@ function renderLobby(e) {
     game.statePhase = null;
     countdown.stop();
     enterPhase('lobby');
+  }
+}
+
+function setLocked(locked) {
+  game.locked = locked;
+  setText('lock', locked ? 'Unlock joining' : (game.phase === 'lobby' || game.phase === 'connecting' ? 'Lock joining' : 'Close joining'));
+  $('locked-note').hidden = !locked;
+  document.querySelector('.join-panel').classList.toggle('is-locked', locked);
+  // The join corner shows only while someone could still join.
+  document.body.dataset.joining = !locked && game.lateJoin ? 'open' : 'closed';
+}
+
+const LOOPBACK = /^(127\.|localhost$|\[?::1\]?$|0\.0\.0\.0$)/i;
+
+/**
+ * The join address as people type it: no "http://", no "?pin=" (the PIN is shown beside it).
+ * The QR codes keep the full link, PIN included.
+ */
+function shortJoinAddress(url) {
+  try {
+    const u = new URL(url);
+    const path = u.pathname === '/' ? '' : u.pathname;
+    return `${u.protocol === 'https:' ? 'https://' : ''}${u.host}${path}`;
+  } catch (_) {
+    return String(url);
+  }
+}
+
+function setJoinUrl(url, e = {}) {
+  game.joinUrl = url;
+  const short = shortJoinAddress(url);
+  setText('join-url', short);
+  setText('corner-url', short);
+  let loopback = e.joinLocalOnly === true;
+  try { loopback = loopback || LOOPBACK.test(new URL(url).hostname); } catch (_) { /* keep the flag */ }
+  const warning = $('loopback-warning');
+  warning.hidden = !loopback;
+  document.body.dataset.loopback = String(loopback);
+  if (loopback) {
+    warning.textContent = `Phones can't join with this address: ${short} only works on this computer. `
+      + 'Connect this computer to the classroom network, or choose its network address on the dashboard.';
   }
 }
 
@@ -173,7 +275,85 @@ function renderPlayers(players) {
   list.dataset.density = players.length > 60 ? 'xs' : players.length > 30 ? 's' : players.length > 12 ? 'm' : '';
   $('roster-empty').hidden = players.length > 0;
   setPlayerCount(players.length);
+  game.players = players;
+  renderDrawer(players);
 }
+
+// --- roster drawer (every phase) -------------------------------------------------------------
+
+function renderDrawer(players) {
+  const list = $('drawer-list');
+  const existing = new Map([...list.children].map((li) => [li.dataset.playerId, li]));
+  let previous = null;
+  let away = 0;
+  for (const p of players) {
+    const id = String(p.playerId);
+    const name = String(p.nickname ?? '');
+    const gone = p.connected === false;
+    if (gone) away += 1;
+    let li = existing.get(id);
+    existing.delete(id);
+    if (!li) {
+      li = el('li', { class: 'drawer-player', dataset: { playerId: id }, 'data-testid': 'drawer-player' },
+        el('span', { class: 'dot', 'aria-hidden': 'true' }),
+        el('span', { class: 'nickname' }),
+        el('span', { class: 'presence' }),
+        el('span', { class: 'drawer-score' }),
+        el('button', { type: 'button', class: 'kick', on: { click: () => kickFromDrawer(id) } }, 'Kick'));
+    }
+    li.querySelector('.nickname').textContent = name;
+    li.querySelector('.presence').textContent = gone ? 'away' : 'connected';
+    li.querySelector('.drawer-score').textContent = `${formatNumber(p.score ?? 0)} pts`;
+    li.querySelector('.kick').setAttribute('aria-label', `Kick ${name}`);
+    li.classList.toggle('away', gone);
+    const want = previous ? previous.nextSibling : list.firstChild;
+    if (want !== li) list.insertBefore(li, want);
+    previous = li;
+  }
+  for (const li of existing.values()) li.remove();
+  setText('drawer-count', players.length);
+  setText('drawer-summary', players.length
+    ? `${formatNumber(players.length - away)} connected${away ? ` · ${formatNumber(away)} away` : ''}`
+    : 'Nobody has joined yet.');
+  setText('roster-toggle', `Players (${formatNumber(players.length)})`);
+}
+
+function kickFromDrawer(id) {
+  const p = game.players.find((x) => String(x.playerId) === id);
+  const name = p ? String(p.nickname ?? '') : 'this player';
+  if (game.phase === 'lobby' || confirm(`Remove ${name} from the game? They cannot join again under this name.`)) {
+    command('kick', { playerId: id });
+  }
+}
+
+function setDrawer(open) {
+  $('roster-drawer').hidden = !open;
+  $('roster-toggle').setAttribute('aria-expanded', String(open));
+  if (open) $('roster-close').focus();
+}
+
+$('roster-toggle').addEventListener('click', () => setDrawer($('roster-drawer').hidden));
+$('roster-close').addEventListener('click', () => { setDrawer(false); $('roster-toggle').focus(); });
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && !$('roster-drawer').hidden) { setDrawer(false); $('roster-toggle').focus(); }
+});
+
+// --- sound button ----------------------------------------------------------------------------
+
+function showSound() {
+  const button = $('sound-toggle');
+  if (!sound.available) { button.remove(); return; }
+  button.setAttribute('aria-pressed', String(!sound.muted));
+  button.classList.toggle('muted', sound.muted);
+  button.title = sound.muted ? 'Sound is off: press to turn it on' : 'Sound is on: press to mute';
+  document.body.dataset.sound = sound.muted ? 'muted' : 'on';
+}
+
+$('sound-toggle').addEventListener('click', () => {
+  sound.setMuted(!sound.muted);
+  try { localStorage.setItem(MUTE_KEY, sound.muted ? '1' : '0'); } catch (_) { /* private mode */ }
+  showSound();
+});
 
 function setQuizTitle(title) {
   setText('quiz-title', title);
@@ -218,28 +398,91 @@ function renderQuestion(q) {
   game.current = q;
   game.screenIndex = Number(q.index);
 
-  setText('question-progress', `Question ${Number(q.index) + 1} of ${q.total ?? '?'}`);
+  const progress = `Question ${Number(q.index) + 1} of ${q.total ?? '?'}`;
+  setText('question-progress', progress);
+  setText('get-ready-progress', progress);
   const points = type === 'poll' ? 'Poll' : ({ double: 'Double points', none: 'No points' }[q.points] || '');
   setText('question-points', points);
   $('question-points').hidden = !points;
-  setText('question-text', q.text);
+  const section = document.querySelector('section.question');
+  section.dataset.type = type;
 
-  const hint = HINTS[type] || (type === 'multi' ? 'More than one answer may be right.' : '');
-  setText('question-hint', hint);
-  $('question-hint').hidden = !hint;
+  if (isNew) {
+    const done = [setRichText($('question-text'), q.text)];
+    const hint = HINTS[type] || (type === 'multi' ? 'More than one answer may be right.' : '');
+    setText('question-hint', hint);
+    $('question-hint').hidden = !hint;
 
-  const list = clear($('choices'));
-  list.className = `choices type-${type} count-${(q.choices || []).length}`;
-  const choices = Array.isArray(q.choices) ? q.choices : [];
-  if (type === 'order') {
-    choices.forEach((text, i) => list.append(el('li', {}, el('div', { class: 'choice neutral', dataset: { index: i } }, el('span', { class: 'choice-text', text })))));
-  } else if (CHOICE_TYPES.has(type) || choices.length) {
-    choices.forEach((text, i) => list.append(el('li', {}, choiceTile('div', i, text))));
+    const picture = imageOf(q);
+    $('question-figure').hidden = !picture;
+    const img = $('question-image');
+    if (picture) {
+      img.alt = picture.alt;
+      img.onload = refit;
+      img.src = picture.src;
+    } else {
+      img.removeAttribute('src');
+      img.alt = '';
+    }
+
+    const list = clear($('choices'));
+    const choices = Array.isArray(q.choices) ? q.choices : [];
+    list.className = `choices type-${type} count-${choices.length}`;
+    if (type === 'order') {
+      // A numbered list the class can talk about ("3 comes first"); the order is the shuffled one.
+      list.setAttribute('aria-label', 'Items to put in order');
+      choices.forEach((text, i) => list.append(el('li', {},
+        el('div', { class: 'choice neutral', dataset: { index: i } },
+          el('span', { class: 'item-num', 'aria-hidden': 'true', text: i + 1 }),
+          richEl('span', { class: 'choice-text' }, text)))));
+    } else {
+      list.removeAttribute('aria-label');
+      if (CHOICE_TYPES.has(type) || choices.length) {
+        choices.forEach((text, i) => list.append(el('li', {}, choiceTile('div', i, text))));
+      }
+    }
+    Promise.all(done).then(refit);
+    setAnswered(0, game.connected || game.playerCount);
   }
-
-  if (isNew) setAnswered(0, game.connected || game.playerCount);
-  countdown.start(q.remainingMs ?? q.timeLimitMs, q.timeLimitMs);
   enterPhase('question');
+  runStages(q, isNew);
+  refit();
+}
+
+// --- get ready, reading time, answers ----------------------------------------------------------
+// QUESTION.opensInMs (when the quiz or game has a reading time) is how long the question text is
+// shown alone; answers and the clock come after it. The first moments of it are the "Question
+// 3 of 36 · get ready" beat. Without a reading time the answers open at once.
+
+let stageTimers = [];
+
+function clearStages() {
+  stageTimers.forEach(clearTimeout);
+  stageTimers = [];
+}
+
+function setStage(stage) {
+  document.querySelector('section.question').dataset.stage = stage;
+  document.body.dataset.stage = stage;
+  if (stage === 'answering') refit();
+}
+
+function runStages(q, isNew) {
+  clearStages();
+  const opens = Math.max(0, Number(q.opensInMs) || 0);
+  if (opens <= 0) {
+    setStage('answering');
+    countdown.start(q.remainingMs ?? q.timeLimitMs, q.timeLimitMs);
+    return;
+  }
+  const beat = isNew ? Math.min(READY_MS, opens * 0.4) : 0;
+  setStage(beat > 0 ? 'ready' : 'reading');
+  countdown.show(q.remainingMs ?? q.timeLimitMs);
+  if (beat > 0) stageTimers.push(setTimeout(() => setStage('reading'), beat));
+  stageTimers.push(setTimeout(() => {
+    setStage('answering');
+    countdown.start(q.remainingMs ?? q.timeLimitMs, q.timeLimitMs);
+  }, opens));
 }
 
 function setAnswered(answered, of) {
@@ -251,6 +494,7 @@ function setAnswered(answered, of) {
 
 function renderReveal(r) {
   countdown.stop();
+  const fresh = game.phase !== 'reveal' || game.screenIndex !== Number(r.index);
   game.screenIndex = Number(r.index);
   const q = recallQuestion(r.index) || {};
   const type = normType(r.questionType || q.questionType);
@@ -259,41 +503,54 @@ function renderReveal(r) {
   if (Number.isFinite(Number(r.playerCount))) setPlayerCount(r.playerCount);
 
   setText('reveal-progress', `Question ${Number(r.index) + 1}${total ? ` of ${total}` : ''}`);
-  setText('reveal-title', r.text ?? q.text ?? '');
+  const done = [setRichText($('reveal-title'), r.text ?? q.text ?? '')];
   const of = r.playerCount ?? r.answered ?? game.playerCount;
   setText('reveal-correct-count', type === 'poll'
     ? `${formatNumber(r.answered ?? 0)} of ${formatNumber(of)} answered`
     : `${formatNumber(r.correctCount ?? 0)} of ${formatNumber(of)} correct`);
 
   clear($('reveal-answer')).append(correctAnswerBlock({ ...r, questionType: type }, choices));
+  const common = (type === 'type' || type === 'number') ? commonAnswersBlock(r) : null;
+  const commonBox = clear($('common-answers'));
+  commonBox.hidden = !common;
+  if (common) commonBox.append(common);
+  document.querySelector('section.reveal').dataset.type = type;
 
   // Distribution: plain HTML bars with the numbers as text (readable without the colours).
+  // The bars start empty and grow to their counts (no motion with prefers-reduced-motion).
   const chart = clear($('reveal-chart'));
   const dist = Array.isArray(r.distribution) ? r.distribution.map((n) => Number(n) || 0) : [];
   const showChart = dist.length > 0 && type !== 'order';
   chart.hidden = !showChart;
+  const fills = [];
   if (showChart) {
     const max = Math.max(1, ...dist);
     chart.className = `chart count-${dist.length}`;
     dist.forEach((count, i) => {
       const correct = type !== 'poll' && isCorrectChoice({ ...r }, i);
       const label = choices[i] ?? `Answer ${i + 1}`;
+      const fill = el('div', { class: `bar-fill${count === 0 ? ' empty' : ''}`, style: 'height: 0%' });
+      fills.push([fill, count === 0 ? 0 : (count / max) * 100]);
       chart.append(el('div', {
         role: 'listitem', class: `bar ${colourClass(i)}${correct ? ' correct' : ''}${type !== 'poll' && !correct ? ' wrong' : ''}`,
         dataset: { index: i, count },
         'aria-label': `${label}: ${count} ${count === 1 ? 'answer' : 'answers'}${correct ? ', correct' : ''}`,
       },
         el('span', { class: 'bar-count' },
-          correct ? el('span', { class: 'tick', 'aria-hidden': 'true', text: '✓' }) : null,
+          correct ? el('span', { class: 'tick', 'aria-hidden': 'true' }, shapeIcon(i, 'tick-shape'), el('span', { class: 'tick-mark', text: '✓' })) : null,
           el('span', { class: 'bar-number', text: formatNumber(count) })),
-        el('div', { class: 'bar-track' }, el('div', { class: 'bar-fill', style: `height: ${(count / max) * 100}%` })),
-        el('div', { class: 'bar-label' }, shapeIcon(i), el('span', { class: 'bar-text', text: label }))));
+        el('div', { class: 'bar-track' }, fill),
+        el('div', { class: 'bar-label' }, shapeIcon(i), richEl('span', { class: 'bar-text' }, label))));
     });
   }
 
   setText('reveal-section', r.section ? `From the notes: ${r.section}` : '');
-  setText('explanation', r.explanation || '');
+  done.push(setRichText($('explanation'), r.explanation || ''));
   enterPhase('reveal');
+  Promise.all(done).then(refit);
+  const grow = () => fills.forEach(([fill, pct]) => { fill.style.height = `${pct}%`; });
+  if (reducedMotion()) grow(); else requestAnimationFrame(() => requestAnimationFrame(grow));
+  if (fresh) sound.reveal();
 }
 
 // --- leaderboard and podium -----------------------------------------------------------------
@@ -304,13 +561,30 @@ function renderLeaderboard(e) {
   const total = e.total ?? game.total;
   setText('leaderboard-progress', e.index != null ? `After question ${Number(e.index) + 1}${total ? ` of ${total}` : ''}` : '');
   const list = clear($('leaderboard'));
-  for (const row of (e.top || []).slice(0, 5)) {
-    list.append(el('li', { class: 'leader', dataset: { playerId: row.playerId, rank: row.rank } },
+  const rows = (e.top || []).slice(0, 5);
+  // Rank changes since the last leaderboard: each row slides from where it was (FLIP-style,
+  // done with a CSS variable), and says how far it moved.
+  const before = game.lastRanks;
+  const shown = before.size > 0;
+  for (const row of rows) {
+    const was = before.get(row.playerId);
+    const rank = Number(row.rank);
+    const from = shown ? (was === undefined ? Math.max(rows.length + 1 - rank, 1) : Math.min(was, rows.length + 1) - rank) : 0;
+    const moved = shown && was !== undefined && was !== rank ? was - rank : 0;
+    list.append(el('li', {
+      class: `leader${from !== 0 ? ' moving' : ''}`, dataset: { playerId: row.playerId, rank: row.rank, from },
+      style: `--from: ${from}`,
+    },
       el('span', { class: 'rank', text: row.rank }),
       el('span', { class: 'nickname', text: row.nickname }),
+      el('span', { class: `move-note${moved > 0 ? ' up' : moved < 0 ? ' down' : ''}` },
+        moved ? el('span', { 'aria-hidden': 'true', text: `${moved > 0 ? '▲' : '▼'} ${Math.abs(moved)}` }) : null,
+        moved ? el('span', { class: 'visually-hidden', text: `${moved > 0 ? 'up' : 'down'} ${Math.abs(moved)}` }) : null),
       el('span', { class: 'score', text: formatNumber(row.score) })));
   }
   if (!list.children.length) list.append(el('li', { class: 'leader empty', text: 'No scores yet.' }));
+  // Everyone's rank is in PLAYERS only as scores; the top rows are enough for the motion.
+  game.lastRanks = new Map(rows.map((row) => [row.playerId, Number(row.rank)]));
   enterPhase('leaderboard');
 }
 
@@ -332,7 +606,19 @@ function renderFinished(e) {
   if (Number.isFinite(Number(e.playerCount))) setPlayerCount(e.playerCount);
   setText('finished-note', podium.length ? `${formatNumber(game.playerCount)} ${game.playerCount === 1 ? 'player' : 'players'} took part.` : 'Nobody scored in this game.');
   $('report-link').href = `/report?pin=${encodeURIComponent(pin)}`;
+  const wasFinished = game.phase === 'finished';
   enterPhase('finished');
+  if (!wasFinished) podiumSounds(podium.length);
+}
+
+// The podium rises third, second, first (CSS animation delays); each step gets its sting.
+const PODIUM_DELAYS_MS = { 3: 300, 2: 1500, 1: 2700 };
+
+function podiumSounds(count) {
+  if (reducedMotion()) { if (count) sound.podium(1); return; }
+  for (const step of [3, 2, 1]) {
+    if (step <= count) setTimeout(() => sound.podium(step), PODIUM_DELAYS_MS[step]);
+  }
 }
 
 // --- events ---------------------------------------------------------------------------------
@@ -367,12 +653,25 @@ function onEvent(e) {
 if (!pin) {
   fail('This address has no game PIN. Open a game from the dashboard.');
 } else if (!token) {
-  setText('pin-small', pin);
-  fail(`This browser doesn't have the host key for game ${pin}. Open the game from the dashboard on the computer that created it.`);
+  fail(`This browser doesn't have the host key for game ${pin}.`);
 } else {
   setText('pin-small', pin);
   setText('pin', pin);
   $('qr').src = `/api/games/${encodeURIComponent(pin)}/qr.svg`;
+  $('corner-qr').src = `/api/games/${encodeURIComponent(pin)}/qr.svg`;
+  showSound();
+  setLocked(false);
+  // A host screen opened mid-game gets no LOBBY: ask once for the join link and lock state.
+  fetch(`/api/games/${encodeURIComponent(pin)}`, { headers: { Accept: 'application/json' } })
+    .then((r) => (r.ok ? r.json() : null))
+    .then((g) => {
+      if (!g) return;
+      if (g.joinUrl && !game.joinUrl) setJoinUrl(g.joinUrl, g);
+      else if (!game.joinUrl && !LOOPBACK.test(location.hostname)) setText('corner-url', shortJoinAddress(`${location.origin}/play`));
+      if (typeof g.lateJoin === 'boolean') game.lateJoin = g.lateJoin;
+      if (typeof g.locked === 'boolean' && game.phase !== 'lobby') setLocked(g.locked);
+    })
+    .catch(() => { /* the live connection will tell */ });
   $('report-link').href = `/report?pin=${encodeURIComponent(pin)}`;
   live = connectGame({
     pin,
@@ -381,7 +680,7 @@ if (!pin) {
     onStatus: statusBanner($('connection-status')),
     onRefused: (reason) => {
       if (game.finished) return; // the podium stays up even if the server lets the game go
-      fail(`The server did not accept this host key for game ${pin}. ${reason || ''} Open the game, or its report, from the dashboard.`);
+      fail(`The server did not accept this host key for game ${pin}. ${reason || ''}`.trim());
     },
   });
 }

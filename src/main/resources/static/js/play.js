@@ -1,10 +1,12 @@
 // Student page at /play and /play?pin=…: join, then answer on the phone itself.
-import { $, el, clear, setText, setPhase, ordinal, formatNumber, pinFromUrl, shapeIcon, Countdown, errorMessage } from './dom.js';
+import { $, el, clear, setText, setPhase, ordinal, formatNumber, pinFromUrl, shapeIcon, Countdown, errorMessage, imageOf } from './dom.js';
 import { connectGame, statusBanner } from './live.js';
 import { normType, colourClass, correctAnswerBlock, describeAnswer } from './answers.js';
+import { setRichText, richEl, hasMaths, plainText } from './rich.js';
 
 const KEY_TYPES = new Set(['single', 'truefalse', 'poll']);
 const ACK_TIMEOUT_MS = 8000;
+const READY_MS = 1500; // the "get ready" beat at the start of a reading time (as on the projector)
 const sessionKey = (pin) => `quizroom.player.${pin}`;
 
 let pin = pinFromUrl();
@@ -184,10 +186,19 @@ function renderQuestion(q) {
   rememberQuestion(q);
   const same = s.question && s.question.index === q.index && document.body.dataset.phase === 'question';
   s.question = q;
-  countdown.start(q.remainingMs ?? q.timeLimitMs, q.timeLimitMs);
-
   if (!same) buildQuestion(q, type);
   setPhase('question');
+
+  // Reading time: the question alone first; answers (and the clock) open after opensInMs.
+  const opens = Math.max(0, Number(q.opensInMs) || 0);
+  if (opens > 0 && q.answered !== true) {
+    readFirst(q, type, opens, !same);
+    return;
+  }
+  clearStages();
+  setStage('answering');
+  if (s.answer === 'reading') { s.answer = 'open'; unlockInputs(); }
+  countdown.start(q.remainingMs ?? q.timeLimitMs, q.timeLimitMs);
 
   if (!same && (type === 'type' || type === 'number') && q.answered !== true) {
     // Keyboard users can type straight away (phones only raise the keyboard on a tap).
@@ -210,6 +221,36 @@ function renderQuestion(q) {
   }
 }
 
+let stageTimers = [];
+
+function clearStages() {
+  stageTimers.forEach(clearTimeout);
+  stageTimers = [];
+}
+
+function setStage(stage) {
+  document.querySelector('section.question').dataset.stage = stage;
+  document.body.dataset.stage = stage;
+}
+
+function readFirst(q, type, opens, isNew) {
+  clearStages();
+  s.answer = 'reading';
+  lockInputs();
+  countdown.show(q.remainingMs ?? q.timeLimitMs);
+  const beat = isNew ? Math.min(READY_MS, opens * 0.4) : 0;
+  setStage(beat > 0 ? 'ready' : 'reading');
+  if (beat > 0) stageTimers.push(setTimeout(() => setStage('reading'), beat));
+  stageTimers.push(setTimeout(() => {
+    setStage('answering');
+    if (s.answer !== 'reading') return;
+    s.answer = 'open';
+    unlockInputs();
+    countdown.start(q.remainingMs ?? q.timeLimitMs, q.timeLimitMs);
+    if (type === 'type' || type === 'number') $('answer-input').focus({ preventScroll: true });
+  }, opens));
+}
+
 function buildQuestion(q, type) {
   s.answer = 'open';
   s.pending = null;
@@ -218,11 +259,17 @@ function buildQuestion(q, type) {
   s.order = choices.map((_, i) => i);
   document.querySelector('section.question').classList.remove('locked-in');
 
-  setText('question-progress', `Question ${Number(q.index) + 1} of ${q.total ?? '?'}`);
+  const progress = `Question ${Number(q.index) + 1} of ${q.total ?? '?'}`;
+  setText('question-progress', progress);
+  setText('get-ready-progress', progress);
   const points = type === 'poll' ? 'Poll: no points' : ({ double: 'Double points', none: 'No points' }[q.points] || '');
   setText('question-points', points);
   $('question-points').hidden = !points;
-  setText('question-text', q.text);
+  setRichText($('question-text'), q.text);
+  const picture = imageOf(q);
+  $('question-figure').hidden = !picture;
+  const img = $('question-image');
+  if (picture) { img.alt = picture.alt; img.src = picture.src; } else { img.removeAttribute('src'); img.alt = ''; }
   const hint = {
     multi: 'Pick every right answer, then submit.',
     order: 'Put these in order (first at the top), then submit.',
@@ -245,10 +292,12 @@ function buildQuestion(q, type) {
       const button = el('button', {
         type: 'button', class: `choice ${colourClass(i)}`, dataset: { index: i },
         'aria-pressed': type === 'multi' ? 'false' : null,
+        // Typeset maths gives a button no name some screen readers read: name it with the TeX.
+        'aria-label': hasMaths(text) ? plainText(text) : null,
         on: { click: () => (type === 'multi' ? toggleChoice(i) : sendAnswer(i)) },
       },
       shapeIcon(i),
-      el('span', { class: 'choice-text', text }),
+      richEl('span', { class: 'choice-text' }, text),
       i < 6 ? el('span', { class: 'key', 'aria-hidden': 'true', text: i + 1 }) : null);
       grid.append(button);
     });
@@ -287,8 +336,10 @@ function renderOrder(focus) {
   s.order.forEach((choice, pos) => {
     const text = choices[choice];
     list.append(el('li', { class: 'order-item', dataset: { index: choice } },
+      // Touch or mouse: drag by the grip. Keyboard and switch users: the arrow buttons.
+      el('span', { class: 'drag-handle', 'aria-hidden': 'true', title: 'Drag to move' }, gripIcon()),
       el('span', { class: 'order-pos', 'aria-hidden': 'true', text: pos + 1 }),
-      el('span', { class: 'order-text', text }),
+      richEl('span', { class: 'order-text' }, text),
       el('span', { class: 'order-buttons' },
         el('button', {
           type: 'button', class: 'move move-up', 'aria-label': `Move ${text} up`, disabled: pos === 0,
@@ -306,6 +357,71 @@ function renderOrder(focus) {
     if (button) button.focus();
   }
 }
+
+function gripIcon() {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 12 20');
+  svg.setAttribute('class', 'grip');
+  svg.setAttribute('focusable', 'false');
+  for (const [cx, cy] of [[3, 4], [9, 4], [3, 10], [9, 10], [3, 16], [9, 16]]) {
+    const dot = document.createElementNS(ns, 'circle');
+    dot.setAttribute('cx', cx); dot.setAttribute('cy', cy); dot.setAttribute('r', 1.8);
+    dot.setAttribute('fill', 'currentColor');
+    svg.append(dot);
+  }
+  return svg;
+}
+
+// Dragging an order item: the item follows the finger; when it passes the middle of a
+// neighbour, the neighbour (never the dragged node, which holds the pointer) moves around it.
+let drag = null;
+
+$('order-list').addEventListener('pointerdown', (e) => {
+  const handle = e.target.closest('.drag-handle');
+  if (!handle || s.answer !== 'open' || drag) return;
+  const item = handle.closest('.order-item');
+  e.preventDefault();
+  drag = { id: e.pointerId, item, startY: e.clientY, offset: 0 };
+  item.classList.add('dragging');
+});
+
+document.addEventListener('pointermove', (e) => {
+  if (!drag || e.pointerId !== drag.id) return;
+  e.preventDefault();
+  const { item } = drag;
+  const list = $('order-list');
+  const y = e.clientY;
+  const prev = item.previousElementSibling;
+  const next = item.nextElementSibling;
+  const middle = (node) => { const r = node.getBoundingClientRect(); return r.top + r.height / 2; };
+  if (next && y > middle(next) - drag.offset) {
+    const before = item.getBoundingClientRect().top;
+    list.insertBefore(next, item);
+    drag.startY += item.getBoundingClientRect().top - before;
+  } else if (prev && y < middle(prev) - drag.offset) {
+    const before = item.getBoundingClientRect().top;
+    list.insertBefore(prev, item.nextSibling);
+    drag.startY += item.getBoundingClientRect().top - before;
+  }
+  item.style.transform = `translateY(${y - drag.startY}px)`;
+}, { passive: false });
+
+function endDrag(e) {
+  if (!drag || e.pointerId !== drag.id) return;
+  const { item } = drag;
+  drag = null;
+  item.classList.remove('dragging');
+  item.style.transform = '';
+  const order = [...$('order-list').children].map((li) => Number(li.dataset.index));
+  const choice = Number(item.dataset.index);
+  const moved = order.join() !== s.order.join();
+  s.order = order;
+  renderOrder();
+  if (moved) status(`${(s.question.choices || [])[choice]} is now number ${order.indexOf(choice) + 1}.`);
+}
+document.addEventListener('pointerup', endDrag);
+document.addEventListener('pointercancel', endDrag);
 
 function move(pos, delta) {
   if (s.answer !== 'open') return;
@@ -515,7 +631,7 @@ function renderReveal(r) {
   if (mine !== undefined) setText('your-answer', `Your answer: ${describeAnswer(type, mine, choices)}`);
   clear($('reveal-answer')).append(correctAnswerBlock({ ...r, questionType: type }, choices));
   setText('reveal-section', r.section ? `From the notes: ${r.section}` : '');
-  setText('explanation', r.explanation || '');
+  setRichText($('explanation'), r.explanation || '');
   setPhase('reveal');
 }
 
@@ -533,7 +649,12 @@ function renderResult(r) {
   else { verdict = 'Wrong'; kind = 'wrong'; }
   feedback.dataset.result = kind;
   setText('feedback-verdict', verdict);
-  setText('feedback-points', `+${formatNumber(r.points || 0)} points`);
+  const noPoints = type === 'poll' || (reveal && reveal.points === 'none') || (s.question && s.question.index === r.index && s.question.points === 'none');
+  let pointsLine = `+${formatNumber(r.points || 0)} points`;
+  if (type === 'poll') pointsLine = 'Polls score no points.';
+  else if (noPoints && r.answered) pointsLine = 'This question scores no points.';
+  else if (r.correct && !(Number(r.points) > 0)) pointsLine = 'No points this time.';
+  setText('feedback-points', pointsLine);
   // A typed answer right by spelling tolerance: show which spelling it was taken as.
   $('feedback-accepted').hidden = !(r.correct && r.acceptedAs);
   setText('feedback-accepted', r.correct && r.acceptedAs ? `accepted: ${r.acceptedAs}` : '');
@@ -577,10 +698,22 @@ function renderLeaderboard(e) {
       isMe ? el('span', { class: 'visually-hidden', text: ' (you)' }) : null,
       el('span', { class: 'score', text: formatNumber(row.score) })));
   }
-  setText('my-rank', s.rank
-    ? `You're ${ordinal(s.rank)}${s.playerCount ? ` of ${s.playerCount}` : ''} with ${formatNumber(s.score)} points${meInTop ? '!' : '.'}`
-    : `You have ${formatNumber(s.score)} points.`);
+  setText('my-rank', rankSentence(meInTop));
   setPhase('leaderboard');
+}
+
+/**
+ * "You're 2nd of 5 with 1,840 points!" — cheered only where it is good news: the leader and
+ * the top three, never the last place ("You're 3rd of 3" is not a podium).
+ */
+function rankSentence(meInTop) {
+  if (!s.rank) return `You have ${formatNumber(s.score)} points.`;
+  const of = s.playerCount ? ` of ${s.playerCount}` : '';
+  const points = `${formatNumber(s.score)} ${s.score === 1 ? 'point' : 'points'}`;
+  const last = s.playerCount > 1 && s.rank >= s.playerCount;
+  if (s.rank === 1 && s.playerCount > 1) return `You're in the lead with ${points}!`;
+  if (last) return `You're ${ordinal(s.rank)}${of} with ${points}. Every question is a new chance.`;
+  return `You're ${ordinal(s.rank)}${of} with ${points}${meInTop && s.rank <= 3 ? '!' : '.'}`;
 }
 
 function renderFinished(e) {
@@ -609,7 +742,14 @@ function renderFinal(e) {
   setScore(e.score);
   setText('final-rank', `${ordinal(s.rank)}${s.playerCount ? ` of ${s.playerCount}` : ''}`);
   setText('final-score', `${formatNumber(s.score)} points`);
-  setText('final-correct', e.questionCount != null ? `${formatNumber(e.correctCount ?? 0)} of ${formatNumber(e.questionCount)} correct` : '');
+  // Count only the questions this player had open (joined late, or dropped out for some):
+  // FINAL's questionsAnswerable, else every scored question.
+  const open = e.questionsAnswerable ?? e.questionCount;
+  setText('final-correct', open != null ? `${formatNumber(e.correctCount ?? 0)} of ${formatNumber(open)} correct` : '');
+  const fewer = e.questionsAnswerable != null && e.questionCount != null && Number(e.questionsAnswerable) < Number(e.questionCount);
+  $('final-correct-note').hidden = !fewer;
+  setText('final-correct-note', fewer
+    ? `Counting the ${formatNumber(e.questionsAnswerable)} questions you had open, of ${formatNumber(e.questionCount)} asked.` : '');
   setPhase('finished');
   // Nothing more will happen in this game; let the socket go so the phone can sleep.
   setTimeout(() => { if (live) live.stop(); }, 3000);

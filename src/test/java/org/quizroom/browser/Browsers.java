@@ -58,11 +58,11 @@ public final class Browsers {
      * headless Chromium's window includes about 140 px of toolbar height, so a 1080 px window
      * shows only ~940 px of page.
      */
-    private static void fitViewport(ChromeDriver browser, Dimension size) {
+    static void fitViewport(WebDriver browser, Dimension size) {
         browser.manage().window().setSize(size);
         for (int attempt = 0; attempt < 3; attempt++) {
             @SuppressWarnings("unchecked")
-            java.util.List<Number> inner = (java.util.List<Number>) browser.executeScript(
+            java.util.List<Number> inner = (java.util.List<Number>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                     "return [window.innerWidth, window.innerHeight]");
             int dw = size.getWidth() - inner.get(0).intValue();
             int dh = size.getHeight() - inner.get(1).intValue();

@@ -19,7 +19,7 @@ import org.quizroom.support.LiveServerTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The warm-up quiz at half time, run from the keyboard: a student who joins after the first
+ * The warm-up quiz at double time, run from the keyboard: a student who joins after the first
  * question opened lands on it with the time that is left; a question nobody else answers closes
  * by itself when the countdown runs out; the host screen reloaded mid-question comes back with
  * its countdown and "answered N of M".
@@ -54,7 +54,8 @@ class LateJoinAndDeadlineInBrowsersIT {
         Screen teacher = fleet.browser("teacher", Browsers.PROJECTOR, "warmup-host-");
         teacher.open("/");
         teacher.await(d -> !d.findElements(By.cssSelector("li.quiz[data-quiz-id='warm-up']")).isEmpty(), "warm-up listed");
-        new Select(teacher.el("opt-time")).selectByValue("0.5");
+        // Double time (40 s, 60 s, 30 s): room for a late joiner's browser on a busy machine.
+        new Select(teacher.el("opt-time")).selectByValue("2");
         teacher.click("opt-shuffle"); // on by default; the file's order lets the test name the slots
         teacher.clickButtonNamed("Host Warm-up");
         teacher.awaitPhase("lobby");
@@ -79,15 +80,21 @@ class LateJoinAndDeadlineInBrowsersIT {
         teacher.pressKeys(Keys.ENTER);
         String q1 = "What is the capital city of Australia?";
         teacher.awaitPhase("question").awaitText("question-text", q1);
-        assertThat(teacher.number("countdown")).as("20 s at half time").isBetween(1, 10);
+        teacher.awaitAnswering();
+        assertThat(teacher.number("countdown")).as("20 s × 2").isBetween(0, 40);
         // Lee joins a second or more into the question: no lobby, straight onto the open
         // question, with the time that is left.
-        teacher.await(d -> teacher.number("countdown") <= 9, "a second to pass");
+        teacher.await(d -> teacher.number("countdown") <= 39, "a second to pass");
         lee.click("join-button");
         lee.awaitPhase("question").awaitText("question-text", q1);
+        lee.awaitAnswering();
+        // The teacher's clock is read first: Lee's, read after it, can only show as much or less.
+        int teacherLeft = teacher.number("countdown");
         int leeLeft = lee.number("countdown");
-        assertThat(leeLeft).as("Lee's countdown: what is left, not a fresh 10 s").isBetween(1, 9)
-                .isLessThanOrEqualTo(teacher.number("countdown") + 1);
+        // Only the direction is asserted, never an amount of elapsed time: the teacher's clock had
+        // already passed 39 when Lee joined, so a fresh 40 would mean Lee's time restarted.
+        assertThat(leeLeft).as("Lee's countdown: what is left, not a fresh 40 s").isLessThan(40)
+                .isLessThanOrEqualTo(teacherLeft + 1);
         assertThat(lee.all("#choices button.choice")).extracting(WebElement::getAccessibleName)
                 .containsExactly("Sydney", "Canberra", "Melbourne", "Perth");
         teacher.awaitText("answered-count", "0 of 2");
@@ -99,9 +106,9 @@ class LateJoinAndDeadlineInBrowsersIT {
         teacher.awaitText("answered-count", "1 of 2");
         // Lee doesn't answer: nobody presses anything, the question closes when the time is up.
         teacher.await(d -> "reveal".equals(teacher.phase()), "the question to close at its deadline",
-                Duration.ofSeconds(15));
+                Duration.ofSeconds(120));
         double took = (System.nanoTime() - started) / 1e9;
-        assertThat(took).as("seconds from Start until the question closed by itself").isGreaterThan(9.5);
+        assertThat(took).as("seconds from Start until the question closed by itself").isGreaterThan(39.5);
         assertThat(teacher.text("reveal-correct-count")).isEqualTo("1 of 2 correct");
         assertThat(teacher.all("#reveal-chart .bar")).extracting(b -> b.getAttribute("data-count"))
                 .containsExactly("0", "1", "0", "0");
@@ -118,7 +125,7 @@ class LateJoinAndDeadlineInBrowsersIT {
         kim.await(d -> "correct".equals(kim.el("feedback").getAttribute("data-result")), "correct feedback");
         assertThat(kim.text("feedback-rank")).isEqualTo("1st of 2");
 
-        // Q2 (multi, 15 s): the host screen is reloaded while the question is open.
+        // Q2 (multi, 60 s): the host screen is reloaded while the question is open.
         teacher.click("next");
         teacher.awaitPhase("leaderboard");
         teacher.click("next");
@@ -126,18 +133,26 @@ class LateJoinAndDeadlineInBrowsersIT {
         teacher.awaitPhase("question").awaitText("question-text", q2);
         kim.awaitPhase("question").awaitText("question-text", q2);
         lee.awaitPhase("question").awaitText("question-text", q2);
+        kim.awaitAnswering();
+        lee.awaitAnswering();
         kim.clickButtonNamed("Mars");
         kim.clickButtonNamed("Neptune");
         kim.click("submit-answer");
         kim.awaitText("answer-status", "Answer locked in ✓");
         teacher.awaitText("answered-count", "1 of 2");
-        int beforeReload = teacher.number("countdown");
+        // Reload only once the host's own clock has visibly run down (waited for, not assumed):
+        // then "not restarted" is "not more than before", whatever the machine's load.
+        int beforeReload = teacher.await(d -> {
+            int c = teacher.number("countdown");
+            return c <= 58 ? c : null;
+        }, "the host countdown to pass 58 of 60");
         teacher.assertNoInjectedScript();
         teacher.reload();
         teacher.awaitPhase("question").awaitText("question-text", q2);
+        teacher.awaitAnswering();
         int afterReload = teacher.number("countdown");
-        assertThat(afterReload).as("host countdown after the reload (was " + beforeReload + " of 15)")
-                .isLessThanOrEqualTo(beforeReload).isLessThan(15).isPositive();
+        assertThat(afterReload).as("host countdown after the reload (was " + beforeReload + " of 60)")
+                .isLessThanOrEqualTo(beforeReload);
         teacher.assertCountdownRuns();
         teacher.awaitText("answered-count", "1 of 2");
         assertThat(teacher.texts("#choices .choice-text")).containsExactly("Mars", "Pluto", "Neptune", "The Moon");
@@ -161,6 +176,7 @@ class LateJoinAndDeadlineInBrowsersIT {
         teacher.awaitPhase("leaderboard");
         teacher.pressKeys(Keys.SPACE);
         teacher.awaitPhase("question").awaitText("question-text", "Water boils at 100 degrees Celsius at sea level.");
+        teacher.awaitAnswering();
         assertThat(teacher.text("key-hint-action")).isEqualTo("skip");
         teacher.pressKeys(Keys.SPACE);
         teacher.awaitPhase("reveal");

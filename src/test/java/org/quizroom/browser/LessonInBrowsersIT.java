@@ -2,6 +2,7 @@ package org.quizroom.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.HashMap;
@@ -78,7 +79,11 @@ class LessonInBrowsersIT {
         assertThat(teacher.el("opt-shuffle").isSelected()).as("shuffle on by default").isTrue();
         teacher.click("opt-shuffle");
         assertThat(teacher.el("opt-shuffle").isSelected()).isFalse();
+        // Reading time has its own tests (ClassroomDetailsInBrowsersIT); here answers open at once.
+        teacher.el("opt-reading").click();
+        assertThat(teacher.el("opt-reading").isSelected()).isFalse();
         teacher.assertControlsHaveAccessibleNames("dashboard");
+        teacher.assertNoAxeViolations("dashboard");
         teacher.shot("dashboard");
         teacher.clickButtonNamed("Host " + QUIZ_TITLE);
 
@@ -87,7 +92,10 @@ class LessonInBrowsersIT {
         String pin = teacher.awaitText("pin", t -> t.matches("\\d{6}"), "a 6-digit PIN");
         assertThat(teacher.driver.getCurrentUrl()).endsWith("/host?pin=" + pin);
         String joinUrl = "http://127.0.0.1:" + port + "/play?pin=" + pin;
-        teacher.awaitText("join-url", joinUrl);
+        // Written without "http://" and without the PIN (shown beside it); the QR has the full link.
+        teacher.awaitText("join-url", "127.0.0.1:" + port + "/play");
+        // Loopback only: the projector says phones cannot use this address.
+        assertThat(teacher.text("loopback-warning")).contains("only works on this computer");
         assertThat(teacher.text("quiz-title")).isEqualTo(QUIZ_TITLE);
         assertThat(teacher.text("roster-empty")).contains("Waiting for players");
         assertThat(teacher.text("roster-count")).isEqualTo("0");
@@ -195,6 +203,7 @@ class LessonInBrowsersIT {
         for (Screen s : all(teacher, phones)) {
             s.awaitPhase("question");
             s.awaitText("question-text", q1);
+            s.awaitAnswering();
         }
         assertThat(teacher.text("question-progress")).isEqualTo("Question 1 of " + TOTAL);
         assertThat(teacher.text("question-points")).isEqualTo("No points");
@@ -237,9 +246,9 @@ class LessonInBrowsersIT {
                 + " so power passed for a time to a group of senior colleagues.");
         teacher.assertOnScreen("#reveal-answer", "#explanation");
         teacher.shot("reveal-number");
-        assertFeedback(ada, "correct", "Correct!", 0, score);
-        assertFeedback(bob, "wrong", "Wrong", 0, score);
-        assertFeedback(eve, "correct", "Correct!", 0, score);
+        assertFeedback(ada, "correct", "Correct!", 0, score, true);
+        assertFeedback(bob, "wrong", "Wrong", 0, score, true);
+        assertFeedback(eve, "correct", "Correct!", 0, score, true);
         assertThat(ada.text("your-answer")).isEqualTo("Your answer: 1953");
         assertThat(bob.text("your-answer")).isEqualTo("Your answer: 1956");
         assertThat(bob.text("reveal-answer")).contains("1953");
@@ -254,6 +263,7 @@ class LessonInBrowsersIT {
         for (Screen s : all(teacher, phones)) {
             s.awaitPhase("question");
             s.awaitText("question-text", q2);
+            s.awaitAnswering();
         }
         assertThat(teacher.text("question-progress")).isEqualTo("Question 2 of " + TOTAL);
         assertThat(teacher.texts("#choices .choice-text")).containsExactly("Head of the government",
@@ -318,8 +328,14 @@ class LessonInBrowsersIT {
         teacher.shot("leaderboard");
         for (Screen s : phones) {
             s.awaitPhase("leaderboard");
-            assertThat(s.text("my-rank")).startsWith("You're " + rankOf(s) + " of 3 with "
-                    + String.format("%,d", score.get(s)) + " points");
+            String points = String.format("%,d", score.get(s)) + " points";
+            String rank = rankOf(s);
+            // Cheers for the lead and the podium places, none for the last place.
+            assertThat(s.text("my-rank")).isEqualTo(switch (rank) {
+                case "1st" -> "You're in the lead with " + points + "!";
+                case "3rd" -> "You're 3rd of 3 with " + points + ". Every question is a new chance.";
+                default -> "You're " + rank + " of 3 with " + points + "!";
+            });
         }
         assertThat(eve.texts("#leaderboard .nickname")).contains(XSS);
         eve.assertNoSidewaysScroll("leaderboard");
@@ -333,6 +349,7 @@ class LessonInBrowsersIT {
         for (Screen s : all(teacher, phones)) {
             s.awaitPhase("question");
             s.awaitText("question-text", q3);
+            s.awaitAnswering();
         }
         assertThat(ada.text("answer-input-label")).isEqualTo("Your answer");
         eve.shot("question-type");
@@ -349,6 +366,7 @@ class LessonInBrowsersIT {
         ada.reload();
         ada.awaitPhase("question");
         ada.awaitText("question-text", q3);
+        ada.awaitAnswering();
         int after = ada.number("countdown");
         assertThat(after).as("time left after the reload (was " + before + " of " + full + ")")
                 .isLessThanOrEqualTo(before).isLessThan(60).isGreaterThan(30);
@@ -374,6 +392,12 @@ class LessonInBrowsersIT {
                 .contains("destalinisation");
         teacher.assertOnScreen("#reveal-answer", "#explanation");
         assertThat(teacher.el("reveal-chart").isDisplayed()).as("no chart for a typed answer").isFalse();
+        // What the class typed: every answer with its count, the right ones ticked.
+        assertThat(teacher.text("common-answers")).startsWith("Most common answers");
+        assertThat(teacher.all("#common-answers .common-row")).extracting(r -> r.findElement(By.className("common-text")).getText()
+                + "=" + r.getAttribute("data-count") + (Boolean.parseBoolean(r.getAttribute("data-correct")) ? " right" : ""))
+                .contains("the thaw=1").anyMatch(t -> t.endsWith(" right"));
+        teacher.assertOnScreen("#common-answers", "#explanation");
         int adaQ3 = assertFeedback(ada, "correct", "Correct!", -1, score);
         assertThat(adaQ3).as("second correct in a row: +100 streak bonus").isBetween(600, 1100);
         assertThat(ada.text("feedback-streak")).isEqualTo("2");
@@ -390,6 +414,7 @@ class LessonInBrowsersIT {
         for (Screen s : all(teacher, phones)) {
             s.awaitPhase("question");
             s.awaitText("question-text", q4);
+            s.awaitAnswering();
         }
         assertThat(teacher.text("question-hint")).isEqualTo("More than one answer may be right.");
         assertThat(ada.text("question-hint")).isEqualTo("Pick every right answer, then submit.");
@@ -431,6 +456,7 @@ class LessonInBrowsersIT {
         for (Screen s : all(teacher, phones)) {
             s.awaitPhase("question");
             s.awaitText("question-text", q5);
+            s.awaitAnswering();
         }
         assertThat(ada.all("#choices button.choice")).extracting(WebElement::getAccessibleName)
                 .containsExactly("True", "False");
@@ -449,6 +475,7 @@ class LessonInBrowsersIT {
             teacher.click("next");
             teacher.awaitPhase("question");
             teacher.awaitText("question-progress", "Question " + q + " of " + TOTAL);
+            teacher.awaitAnswering();
             teacher.click("skip");
             teacher.awaitPhase("reveal");
             teacher.awaitText("reveal-progress", "Question " + q + " of " + TOTAL);
@@ -469,10 +496,14 @@ class LessonInBrowsersIT {
         for (Screen s : all(teacher, phones)) {
             s.awaitPhase("question");
             s.awaitText("question-text", q14);
+            s.awaitAnswering();
         }
         assertThat(teacher.text("question-progress")).isEqualTo("Question 18 of " + TOTAL);
         assertThat(teacher.text("question-hint")).isEqualTo("Put these in the right order on your device.");
         assertThat(teacher.texts("#choices .choice-text")).containsExactlyInAnyOrderElementsOf(ORDER);
+        // The projector numbers the items, so the class can talk about "number 3".
+        assertThat(teacher.texts("#choices .item-num")).containsExactly("1", "2", "3", "4");
+        assertThat(teacher.find("#choices").getTagName()).isEqualTo("ol");
         teacher.assertOnScreen("#question-text", "#countdown", "#answered-count", "#choices .choice");
         teacher.shot("question-order");
         assertThat(ada.texts("#order-list .order-text")).containsExactlyInAnyOrderElementsOf(ORDER);
@@ -490,9 +521,13 @@ class LessonInBrowsersIT {
         eve.pressKeys(Keys.ENTER);
         eve.awaitText("answer-status", "Answer locked in ✓");
         teacher.awaitText("answered-count", "2 of 3");
-        if (bob.texts("#order-list .order-text").equals(ORDER)) {
-            bob.clickButtonNamed("Move " + ORDER.get(0) + " down");
-        }
+        // Bob drags the items with his finger into the reverse order (wrong, but his own).
+        List<String> reverse = new ArrayList<>(ORDER);
+        java.util.Collections.reverse(reverse);
+        sortByDragging(bob, reverse);
+        assertThat(bob.texts("#order-list .order-text")).containsExactlyElementsOf(reverse);
+        assertThat(bob.texts("#order-list .order-pos")).containsExactly("1", "2", "3", "4");
+        bob.shot("question-order-dragged");
         bob.click("submit-answer");
         teacher.awaitPhase("reveal");
         assertThat(teacher.text("reveal-answer")).startsWith("Correct order");
@@ -510,6 +545,10 @@ class LessonInBrowsersIT {
         teacher.click("end");
         teacher.acceptConfirm("End the game now?");
         teacher.awaitPhase("finished");
+        // The podium rises third, second, first: read it once the winner is up.
+        teacher.await(d -> Boolean.TRUE.equals(teacher.js("return document.getAnimations()"
+                + ".filter(a => a.effect && a.effect.target && a.effect.target.closest('#podium'))"
+                + ".every(a => a.playState === 'finished')")), "the podium to finish rising");
         List<Screen> byRank = new ArrayList<>(phones);
         byRank.sort((a, b) -> Integer.compare(score.get(b), score.get(a)));
         List<WebElement> podium = teacher.all("#podium li.step");
@@ -565,6 +604,7 @@ class LessonInBrowsersIT {
         assertThat(sectionRows.get(4)).contains("not answered");
         assertThat(teacher.texts("#sections .section-name")).contains("Leadership Changes and Policy Shifts");
         teacher.assertControlsHaveAccessibleNames("report");
+        teacher.assertNoAxeViolations("report");
         teacher.assertNoInjectedScript();
         teacher.shot("report");
         teacher.js("document.getElementById('players-title').scrollIntoView()");
@@ -607,12 +647,24 @@ class LessonInBrowsersIT {
      * {@code points} -1 means "some positive number".
      */
     private static int assertFeedback(Screen phone, String kind, String verdict, int points, Map<Screen, Integer> score) {
+        return assertFeedback(phone, kind, verdict, points, score, false);
+    }
+
+    private static int assertFeedback(Screen phone, String kind, String verdict, int points, Map<Screen, Integer> score,
+            boolean noPoints) {
         phone.awaitPhase("reveal");
         phone.await(d -> kind.equals(phone.el("feedback").getAttribute("data-result")), "feedback '" + kind + "'");
         assertThat(phone.text("feedback-verdict")).as(phone.who + " verdict").isEqualTo(verdict);
         String pointsText = phone.text("feedback-points");
-        assertThat(pointsText).as(phone.who + " points line").matches("\\+[0-9,]+ points");
-        int got = Screen.parseNumber(pointsText);
+        int got;
+        if (noPoints) {
+            // Never "Correct! +0 points": the phone says why there are none.
+            assertThat(pointsText).as(phone.who + " points line").isEqualTo("This question scores no points.");
+            got = 0;
+        } else {
+            assertThat(pointsText).as(phone.who + " points line").matches("\\+[0-9,]+ points");
+            got = Screen.parseNumber(pointsText);
+        }
         if (points >= 0) {
             assertThat(got).as(phone.who + " points").isEqualTo(points);
         } else {
@@ -643,6 +695,42 @@ class LessonInBrowsersIT {
             previous = shown;
             String phoneRank = phone.el("feedback-rank").getAttribute("textContent");
             assertThat(phoneRank).as(name + "'s phone rank").startsWith(List.of("1st", "2nd", "3rd").get(i));
+        }
+    }
+
+    /**
+     * Puts the order list into {@code target} by touch: each item's grip is pressed, moved up
+     * row by row (a finger, not a mouse: pointerType "touch") and released.
+     */
+    private static void sortByDragging(Screen phone, List<String> target) {
+        for (int p = 0; p < target.size(); p++) {
+            String item = target.get(p);
+            int at = phone.texts("#order-list .order-text").indexOf(item);
+            if (at == p) {
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            List<Number> box = (List<Number>) phone.js("const r = document.querySelectorAll('#order-list .drag-handle')[arguments[0]]"
+                    + ".getBoundingClientRect(); const to = document.querySelectorAll('#order-list .order-item')[arguments[1]].getBoundingClientRect();"
+                    + " return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2), Math.round(to.top + to.height * 0.25)];", at, p);
+            int x = box.get(0).intValue();
+            int y = box.get(1).intValue();
+            int toY = box.get(2).intValue(); // into the upper part of the place the item goes to
+            var finger = new org.openqa.selenium.interactions.PointerInput(
+                    org.openqa.selenium.interactions.PointerInput.Kind.TOUCH, "finger");
+            var drag = new org.openqa.selenium.interactions.Sequence(finger, 0);
+            drag.addAction(finger.createPointerMove(Duration.ZERO,
+                    org.openqa.selenium.interactions.PointerInput.Origin.viewport(), x, y));
+            drag.addAction(finger.createPointerDown(org.openqa.selenium.interactions.PointerInput.MouseButton.LEFT.asArg()));
+            int steps = (at - p) * 4;
+            for (int step = 1; step <= steps; step++) {
+                drag.addAction(finger.createPointerMove(Duration.ofMillis(30),
+                        org.openqa.selenium.interactions.PointerInput.Origin.viewport(), x, y + (toY - y) * step / steps));
+            }
+            drag.addAction(finger.createPointerUp(org.openqa.selenium.interactions.PointerInput.MouseButton.LEFT.asArg()));
+            ((org.openqa.selenium.interactions.Interactive) phone.driver).perform(List.of(drag));
+            int expected = p;
+            phone.await(d -> phone.texts("#order-list .order-text").indexOf(item) == expected, item + " dragged to " + (p + 1));
         }
     }
 

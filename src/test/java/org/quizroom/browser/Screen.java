@@ -37,6 +37,23 @@ final class Screen implements AutoCloseable {
             window.alert = function () { window.__xss++; };
             window.addEventListener('error', function (e) { window.__errors.push(String(e.message)); });
             window.addEventListener('unhandledrejection', function (e) { window.__errors.push('rejection: ' + String(e.reason)); });
+            window.__audio = 0;
+            (function () {
+              var AC = window.AudioContext;
+              if (!AC) return;
+              window.AudioContext = function () { window.__audio++; return new AC(); };
+              window.AudioContext.prototype = AC.prototype;
+              window.__notes = 0;
+              var start = OscillatorNode.prototype.start;
+              OscillatorNode.prototype.start = function () { window.__notes++; return start.apply(this, arguments); };
+            })();
+            window.__stages = [];
+            document.addEventListener('DOMContentLoaded', function () {
+              new MutationObserver(function () {
+                var st = document.body.dataset.stage;
+                if (st && window.__stages[window.__stages.length - 1] !== st) window.__stages.push(st);
+              }).observe(document.body, { attributes: true, attributeFilter: ['data-stage'] });
+            });
             """;
 
     final String who;
@@ -254,7 +271,55 @@ final class Screen implements AutoCloseable {
         }, "countdown to go down from " + now);
     }
 
+    /** Waits until the open question takes answers (after any "get ready" and reading time). */
+    Screen awaitAnswering() {
+        await(d -> "question".equals(phase()) && "answering".equals(js("return document.body.dataset.stage || 'answering'")),
+                "answers to open");
+        return this;
+    }
+
+    /** Makes the page area this size (projector sizes in one browser) and lets the page re-fit. */
+    void resize(Dimension size) {
+        // Device-metrics emulation sets the page area exactly and at once (resizing the
+        // headless window needs several round trips and may not land on the exact size).
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                "width", size.getWidth(), "height", size.getHeight(), "deviceScaleFactor", 1, "mobile", false));
+        ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));");
+    }
+
     // ------------------------------------------------------------------ checks
+
+    private static String axeSource;
+
+    /**
+     * Runs axe-core (the WebJar on the test classpath, injected into the page: no CDN) on what
+     * the page shows now and fails with every violation: rule, impact and the elements.
+     */
+    void assertNoAxeViolations(String where) {
+        if (axeSource == null) {
+            String path = new org.webjars.WebJarVersionLocator().fullPath("axe-core", "axe.min.js");
+            try (var in = Screen.class.getClassLoader().getResourceAsStream(path)) {
+                axeSource = new String(java.util.Objects.requireNonNull(in, path).readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        if (!Boolean.TRUE.equals(js("return typeof window.axe === 'object'"))) {
+            js(axeSource + "\nreturn true;");
+        }
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations.map(v =>
+                    v.id + ' (' + v.impact + '): ' + v.help + ' -- ' + v.nodes.slice(0, 4).map(n => n.target.join(' ')
+                      + (n.failureSummary ? ' [' + n.failureSummary.replace(/\\s+/g, ' ').slice(0, 200) + ']' : '')).join('; '))))
+                  .catch(e => done(['axe failed: ' + e]));""");
+        assertThat(violations).as(who + " " + where + ": axe-core violations").isEmpty();
+        trace("axe clean: " + where);
+    }
 
     /** No alert ran, no {@code <img src=x>} was made from a nickname, no script error happened. */
     void assertNoInjectedScript() {
