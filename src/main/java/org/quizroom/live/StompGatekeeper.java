@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Checks every inbound STOMP frame: CONNECT needs a valid host or player token, a client may
  * subscribe only to its own game and its private queue, may send only to its game's
- * destinations, and only so many messages per second.
+ * destinations, and only so many messages per second. Any other command (MESSAGE, RECEIPT,
+ * ERROR, CONNECTED, ACK, NACK, BEGIN, COMMIT, ABORT) ends the connection with an ERROR frame:
+ * only the server speaks for the server (docs/protocol.md, "Frames a client may send").
  */
 @Component
 public class StompGatekeeper implements ChannelInterceptor {
@@ -46,7 +48,7 @@ public class StompGatekeeper implements ChannelInterceptor {
         }
         StompCommand command = accessor.getCommand();
         switch (command) {
-            case CONNECT -> {
+            case CONNECT, STOMP -> {
                 return connect(accessor) ? message : null;
             }
             case SUBSCRIBE -> {
@@ -56,7 +58,15 @@ public class StompGatekeeper implements ChannelInterceptor {
                 return send(accessor) ? message : null;
             }
             case DISCONNECT -> limiters.remove(accessor.getSessionId());
+            case UNSUBSCRIBE -> {
+            }
             default -> {
+                // MESSAGE, RECEIPT, ERROR and CONNECTED are the server's to send: the simple broker would relay a
+                // client's MESSAGE to every subscriber (a forged KICKED threw a whole class out). ACK, NACK and
+                // transactions are unused here. None of them gets past this point.
+                refuse(accessor, command + " frames are not accepted from a client; send only CONNECT, SUBSCRIBE, "
+                        + "UNSUBSCRIBE, SEND and DISCONNECT.");
+                return null;
             }
         }
         return message;
