@@ -55,6 +55,8 @@ public final class Game {
     private int connectedCount;
     private int answeredCount;
     private int connectedAnsweredCount;
+    /** The open question's points, applied when it closes (see {@link PendingPoints}). */
+    private final PendingPoints pending = new PendingPoints();
 
     public Game(String pin, Quiz quiz, GameOptions options, GameSettings settings, long shuffleSeed, Clock clock) {
         this.pin = pin;
@@ -249,15 +251,13 @@ public final class Game {
             int speed = Scoring.speedPoints(question.basePoints(), responseMs, timeLimit, options.speedScoring());
             points = (int) Math.round(speed * verdict.credit());
         }
-        if (affectsStreak(question)) {
-            player.streak = verdict.correct() ? player.streak + 1 : 0;
-            if (verdict.correct() && options.streaks()) {
-                points += Scoring.streakBonus(player.streak);
-            }
+        int streak = streakAfter(player, question, verdict.correct());
+        if (affectsStreak(question) && verdict.correct() && options.streaks()) {
+            points += Scoring.streakBonus(streak);
         }
         var accepted = new AcceptedAnswer(playerId, index, canonical, describe(question, canonical),
                 verdict.correct(), points, responseMs, received);
-        apply(player, question, accepted);
+        hold(player, question, accepted);
         answeredCount++;
         if (player.connected) {
             connectedAnsweredCount++;
@@ -409,8 +409,7 @@ public final class Game {
             for (AcceptedAnswer a : byQuestion.getOrDefault(storedIndex, List.of())) {
                 Player player = players.get(a.playerId());
                 if (player != null) {
-                    replayStreak(player, question, a);
-                    apply(player, question, a);
+                    hold(player, question, a); // the reopened question's points wait for its close, as before
                 }
             }
         } else if (storedPhase != Phase.LOBBY && storedIndex >= 0) {
@@ -442,6 +441,7 @@ public final class Game {
         deadline = openedAt.plusMillis(timeLimitMs(question));
         lastReveal = null;
         lastResults.clear();
+        pending.clear();
         // Everyone connected receives the broadcast now; others start their clock on sync.
         activePlayers().filter(p -> p.connected).forEach(p -> p.deliveredAt.putIfAbsent(index, openedAt));
         recount();
@@ -450,6 +450,7 @@ public final class Game {
 
     private List<GameEvent> closeQuestion() {
         Question question = currentQuestion();
+        pending.applyAll();
         breakStreaksOfSilentPlayers(question);
         phase = Phase.REVEAL;
         lastReveal = reveal(question);
@@ -481,6 +482,20 @@ public final class Game {
                 player.correctCount++;
             }
         }
+    }
+
+    /** Records an answer to the open question; its points reach the player's standing only at the close. */
+    private void hold(Player player, Question question, AcceptedAnswer accepted) {
+        player.answers.put(accepted.questionIndex(), accepted);
+        pending.hold(player, accepted, question.type().isScored(), streakAfter(player, question, accepted.correct()));
+    }
+
+    /** The streak a player will have once an answer to {@code question} is applied. */
+    private static int streakAfter(Player player, Question question, boolean correct) {
+        if (!affectsStreak(question)) {
+            return player.streak;
+        }
+        return correct ? player.streak + 1 : 0;
     }
 
     /** Polls and no-points questions neither build nor break a streak. */
