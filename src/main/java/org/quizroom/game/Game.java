@@ -5,12 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.quizroom.quiz.Answer;
@@ -57,6 +55,8 @@ public final class Game {
     private int connectedAnsweredCount;
     /** The open question's points, applied when it closes (see {@link PendingPoints}). */
     private final PendingPoints pending = new PendingPoints();
+    /** Each shuffled question's display order, computed once (read without the game's lock, so concurrent). */
+    private final Map<Integer, int[]> displayOrders = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Game(String pin, Quiz quiz, GameOptions options, GameSettings settings, long shuffleSeed, Clock clock) {
         this.pin = pin;
@@ -648,25 +648,29 @@ public final class Game {
 
     /**
      * display index → file index. Order questions are always shuffled (else the answer shows);
-     * others only when the game asks for it. Seeded by game and question, so a restart agrees.
+     * others only when the game asks for it. Keyed by the game's secret seed and the question
+     * ({@link KeyedShuffle}), so a restart agrees and no question's order tells anything about another's.
      */
     private int[] displayOrder(int questionIndex) {
         Question question = quiz.questions().get(questionIndex);
         int n = question.choices().size();
-        List<Integer> order = new ArrayList<>(IntStream.range(0, n).boxed().toList());
         boolean shuffle = question.type() == QuestionType.ORDER
                 || (options.shuffleAnswers() && question.type() != QuestionType.TRUEFALSE);
-        if (shuffle && n > 1) {
-            Random random = new Random(shuffleSeed * 31 + questionIndex);
-            do {
-                Collections.shuffle(order, random);
-            } while (question.type() == QuestionType.ORDER && isIdentity(order));
+        if (!shuffle || n < 2) {
+            return IntStream.range(0, n).toArray();
         }
-        return order.stream().mapToInt(Integer::intValue).toArray();
+        return displayOrders.computeIfAbsent(questionIndex, q -> {
+            int[] order;
+            int attempt = 0;
+            do {
+                order = KeyedShuffle.permutation(shuffleSeed, q, attempt++, n);
+            } while (question.type() == QuestionType.ORDER && isIdentity(order));
+            return order;
+        });
     }
 
-    private static boolean isIdentity(List<Integer> order) {
-        return IntStream.range(0, order.size()).allMatch(i -> order.get(i) == i);
+    private static boolean isIdentity(int[] order) {
+        return IntStream.range(0, order.length).allMatch(i -> order[i] == i);
     }
 
     private long timeLimitMs(Question question) {
