@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param joinHost              host name or IP put in join URLs and QR codes; blank = this machine's LAN address
  * @param publicUrl             full base URL for join links (e.g. behind a proxy); overrides joinHost
  * @param maxPlayers            players allowed in one game
- * @param networkAllowanceCapMs largest network delay forgiven per answer (half the round trip)
+ * @param networkAllowanceCapMs largest network delay forgiven per answer, in ms (the median round trip, capped)
  * @param messageSizeLimit      largest STOMP frame accepted, in bytes
  * @param messagesPerSecond     messages one connection may send per second (sustained)
  * @param messageBurst          messages one connection may send in a burst
@@ -46,7 +46,7 @@ public record QuizroomProperties(
         @DefaultValue("") String joinHost,
         @DefaultValue("") String publicUrl,
         @DefaultValue("2500") int maxPlayers,
-        @DefaultValue("300") long networkAllowanceCapMs,
+        @DefaultValue("600") long networkAllowanceCapMs,
         @DefaultValue("16384") int messageSizeLimit,
         @DefaultValue("10") int messagesPerSecond,
         @DefaultValue("30") int messageBurst,

@@ -203,6 +203,27 @@ public final class Game {
         return List.of();
     }
 
+    /**
+     * The live layer has just handed question {@code questionIndex} to every connected player: their
+     * clocks and the deadline start now rather than when the question was opened, so the time the
+     * server spent storing the new state and queueing the broadcast (hundreds of ms on a busy machine)
+     * is never charged to the students. Players whose question reached them otherwise (a late sync)
+     * keep their own start. Does nothing if that question is no longer open.
+     */
+    public synchronized void questionSent(int questionIndex) {
+        if (phase != Phase.QUESTION || index != questionIndex) {
+            return;
+        }
+        Instant sent = clock.instant();
+        if (!sent.isAfter(openedAt)) {
+            return;
+        }
+        Instant opened = openedAt;
+        activePlayers().forEach(p -> p.deliveredAt.replace(index, opened, sent));
+        openedAt = sent;
+        deadline = sent.plusMillis(timeLimitMs(currentQuestion()));
+    }
+
     /** When the live layer should call {@link #closeIfDue()}: the deadline plus the largest allowance. */
     public synchronized Instant closingTime() {
         return deadline == null ? null : deadline.plusMillis(settings.maxNetworkAllowanceMs());
@@ -256,7 +277,7 @@ public final class Game {
             points += Scoring.streakBonus(streak);
         }
         var accepted = new AcceptedAnswer(playerId, index, canonical, describe(question, canonical),
-                verdict.correct(), points, responseMs, received);
+                verdict.correct(), points, responseMs, received, allowance);
         hold(player, question, accepted);
         answeredCount++;
         if (player.connected) {

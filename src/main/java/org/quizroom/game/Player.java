@@ -9,7 +9,8 @@ import java.util.Map;
 /** A player's live state inside one game; only {@link Game} touches it, under its lock. */
 final class Player {
 
-    private static final int RTT_SAMPLES = 5;
+    /** Round trips kept: a connect burst plus the periodic pings of the last half minute or so. */
+    static final int RTT_SAMPLES = 7;
 
     final String id;
     final String nickname;
@@ -40,13 +41,19 @@ final class Player {
         roundTrips.addLast(Math.max(0, rttMs));
     }
 
-    /** Half the median of recent round trips, capped: the one-way delay we forgive. */
+    /**
+     * The network delay forgiven on an answer, in ms: the median of the recent round trips, capped
+     * at {@code cap} ms. The whole round trip, not half: the question's way to the phone and the
+     * answer's way back are both network time, not thinking time (issue 16). The median (the lower
+     * one for an even count) means one stalled or unusually quick pong neither helps nor hurts.
+     * 0 before the first pong.
+     */
     long networkAllowanceMs(long cap) {
         if (roundTrips.isEmpty()) {
             return 0;
         }
         long[] sorted = roundTrips.stream().mapToLong(Long::longValue).sorted().toArray();
-        return Math.min(sorted[sorted.length / 2] / 2, cap);
+        return Math.min(sorted[(sorted.length - 1) / 2], cap);
     }
 
     PlayerView view() {

@@ -63,7 +63,6 @@ public class GameHub {
         volatile GameEvent.AnswerCounted pendingCount;
         volatile GameEvent.AnswerCounted lastCount;
         ScheduledFuture<?> deadlineTask;
-        final Map<String, long[]> pings = new ConcurrentHashMap<>();
         /** Players ever joined, kicked ones included: the next join's place in the tie-break order. */
         int joined;
 
@@ -86,13 +85,14 @@ public class GameHub {
     private final ObjectMapper json;
     private final Clock clock;
     private final Connections connections;
-    private long pingSeq;
+    private final LatencyProbe latency;
     private final long finishedRetentionMs;
 
     public GameHub(GameStore store, AnswerWriter writer, SimpMessagingTemplate messaging, TaskScheduler scheduler,
                    JoinLinks links, NicknamePolicy nicknames, QuizroomProperties properties, ObjectMapper json,
-                   Clock clock, Connections connections) {
+                   Clock clock, Connections connections, LatencyProbe latency) {
         this.store = store;
+        this.latency = latency;
         this.connections = connections;
         this.writer = writer;
         this.messaging = messaging;
@@ -227,7 +227,7 @@ public class GameHub {
         AcceptedAnswer a = outcome.accepted();
         StoredAnswer row = new StoredAnswer(identity.pin(), a.playerId(), a.questionIndex(),
                 AnswerCodec.write(a.answer()).toString(), a.answerText(), a.correct(), a.points(), a.responseMs(),
-                a.receivedAt());
+                a.receivedAt(), a.networkAllowanceMs());
         writer.submit(row, stored -> {
             toUser(identity, stored ? Events.Ack.accepted(questionIndex)
                     : Events.Ack.refused(questionIndex, "NOT_STORED", "Your answer could not be saved; please tell your teacher."));
@@ -280,7 +280,8 @@ public class GameHub {
                 toUser(identity, new Events.AnswerCount(count.index(), count.answered(), count.connected()));
             }
         } else {
-            ping(live, identity);
+            // A (re)connected phone's delay is measured at once, so its next answer is already compensated.
+            latency.burst(identity);
         }
     }
 
@@ -289,11 +290,7 @@ public class GameHub {
         if (live == null || identity.isHost()) {
             return;
         }
-        long[] sent = live.pings.get(identity.playerId());
-        if (sent != null && sent[0] == seq) {
-            long rttMs = (System.nanoTime() - sent[1]) / 1_000_000;
-            live.game.recordRoundTrip(identity.playerId(), rttMs);
-        }
+        latency.pong(identity, seq).ifPresent(rttMs -> live.game.recordRoundTrip(identity.playerId(), rttMs));
     }
 
     public void connected(Identity identity, String sessionId) {
@@ -375,8 +372,9 @@ public class GameHub {
                 continue;
             }
             live.game.players().stream().filter(p -> p.connected())
-                    .forEach(p -> ping(live, Identity.player(live.game.pin(), p.playerId())));
+                    .forEach(p -> latency.ping(Identity.player(live.game.pin(), p.playerId())));
         }
+        latency.forgetSilentPlayers();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -398,7 +396,8 @@ public class GameHub {
         List<AcceptedAnswer> answers = store.answers(stored.pin()).stream().map(a -> new AcceptedAnswer(
                 a.playerId(), a.questionIndex(),
                 AnswerCodec.read(readTree(a.answerJson()), stored.quiz().questions().get(a.questionIndex()).type()),
-                a.answerText(), a.correct(), a.points(), a.responseMs(), a.receivedAt())).toList();
+                a.answerText(), a.correct(), a.points(), a.responseMs(), a.receivedAt(), a.networkAllowanceMs()))
+                .toList();
         game.restore(players.stream().map(p -> new Game.RestoredPlayer(p.id(), p.nickname(), p.kicked())).toList(),
                 answers, stored.phase(), stored.questionIndex(), stored.locked());
         LiveGame live = new LiveGame(game, players.size());
@@ -435,6 +434,7 @@ public class GameHub {
                 store.updateState(pin, Phase.QUESTION, opened.question().index(), game.locked());
                 messaging.convertAndSend(topic(pin), Events.Question.of(opened.question(),
                         opened.question().timeLimitMs(), null));
+                game.questionSent(opened.question().index());
                 scheduleDeadline(live);
             } else if (event instanceof GameEvent.QuestionClosed closed) {
                 cancelDeadline(live);
@@ -508,15 +508,6 @@ public class GameHub {
             live.deadlineTask.cancel(false);
             live.deadlineTask = null;
         }
-    }
-
-    private void ping(LiveGame live, Identity identity) {
-        long seq;
-        synchronized (this) {
-            seq = ++pingSeq;
-        }
-        live.pings.put(identity.playerId(), new long[] {seq, System.nanoTime()});
-        toUser(identity, new Events.Ping(seq));
     }
 
     private Events.Lobby lobby(LiveGame live) {

@@ -2,7 +2,6 @@ package org.quizroom.live;
 
 import java.util.Map;
 import org.quizroom.QuizroomProperties;
-import org.quizroom.web.OriginPolicy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;

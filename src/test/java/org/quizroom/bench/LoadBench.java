@@ -530,9 +530,10 @@ public final class LoadBench {
         }
 
         /**
-         * Sends sync, and again if no STATE came back within a second: the server may handle a
-         * client's SEND before its SUBSCRIBE (frames of one connection run on a thread pool), and
-         * then the reply goes nowhere. Counted, so the table shows when that happens.
+         * Sends sync, and again if no STATE came back in time (a tenth of the phase timeout, at least
+         * a second: on a busy machine a STATE can take longer than a second, which is not a loss): the
+         * server may handle a client's SEND before its SUBSCRIBE (frames of one connection run on a
+         * thread pool), and then the reply goes nowhere. Counted, so the table shows when that happens.
          */
         private void syncUntilState(StompBot stomp, Bot b, int attempt) {
             if (b.ready || attempt > 10) {
@@ -542,7 +543,8 @@ public final class LoadBench {
                 syncRetries.incrementAndGet();
             }
             stomp.sendJson("/app/games/" + pin + "/sync", "{}");
-            timer.schedule(() -> syncUntilState(stomp, b, attempt + 1), 1, TimeUnit.SECONDS);
+            long patienceMs = Math.max(1_000, cfg.phaseTimeout().toMillis() / 10);
+            timer.schedule(() -> syncUntilState(stomp, b, attempt + 1), patienceMs, TimeUnit.MILLISECONDS);
         }
 
         @Override

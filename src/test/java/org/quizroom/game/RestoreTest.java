@@ -267,7 +267,7 @@ class RestoreTest {
     void answersOfPlayersWhoLeftTheRecordAreIgnored() {
         playFirstThree();
         stored.add(new AcceptedAnswer("id-ghost", 0, new Answer.Choice(0), "a", true, 1000, 0,
-                live.clock.instant()));
+                live.clock.instant(), 0));
         Game restored = restoreAsStored();
         assertThat(restored.standings()).isEqualTo(live.game.standings());
     }

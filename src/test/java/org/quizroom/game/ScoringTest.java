@@ -379,7 +379,7 @@ class ScoringTest {
     @Nested
     class ResponseTime {
 
-        private final GameFixture f = new GameFixture(singles(2), GameOptions.defaults(), new GameSettings(100, 300));
+        private final GameFixture f = new GameFixture(singles(2), GameOptions.defaults(), new GameSettings(100, 600));
 
         @Test
         void aConnectedPlayersTimeStartsWhenTheQuestionOpens() {
@@ -433,25 +433,54 @@ class ScoringTest {
         }
 
         @Test
-        void halfTheMedianRoundTripIsForgiven() {
+        void theWholeMedianRoundTripIsForgiven() {
+            // The question's way to the phone and the answer's way back are both network time.
             String ann = f.join("Ann");
             f.game.recordRoundTrip(ann, 100);
             f.game.recordRoundTrip(ann, 400);
-            f.game.recordRoundTrip(ann, 300); // median 300 -> 150 ms
+            f.game.recordRoundTrip(ann, 300); // median 300 ms
             f.game.start();
-            f.advanceMs(10_150);
+            f.advanceMs(10_300);
             AcceptedAnswer a = f.answer(ann, choice(0)).accepted();
             assertThat(a.responseMs()).isEqualTo(10_000);
+            assertThat(a.networkAllowanceMs()).isEqualTo(300);
             assertThat(a.points()).isEqualTo(750);
+        }
+
+        @Test
+        void equalThinkingTimeEarnsEqualPointsWhateverTheDelay() {
+            // Each phone: the question takes d ms to arrive, the student thinks 2 s, the answer takes d ms back.
+            String[] names = {"Near", "Mid", "Far", "Farther"};
+            long[] oneWay = {0, 50, 150, 250};
+            String[] ids = new String[names.length];
+            for (int i = 0; i < names.length; i++) {
+                ids[i] = f.join(names[i]);
+                f.game.recordRoundTrip(ids[i], 2 * oneWay[i]);
+            }
+            f.game.start();
+            var arrivals = new java.util.TreeMap<Long, Integer>();
+            for (int i = 0; i < names.length; i++) {
+                arrivals.put(oneWay[i] + 2_000 + oneWay[i], i);
+            }
+            long now = 0;
+            var points = new int[names.length];
+            for (var e : arrivals.entrySet()) {
+                f.advanceMs(e.getKey() - now);
+                now = e.getKey();
+                points[e.getValue()] = f.answer(ids[e.getValue()], choice(0)).accepted().points();
+            }
+            assertThat(points).containsOnly(950);
         }
 
         @Test
         void theForgivenDelayIsCapped() {
             String ann = f.join("Ann");
-            f.game.recordRoundTrip(ann, 4_000); // half is 2 s, capped at 300 ms
+            f.game.recordRoundTrip(ann, 4_000); // capped at 600 ms by default
             f.game.start();
-            f.advanceMs(10_300);
-            assertThat(f.answer(ann, choice(0)).accepted().responseMs()).isEqualTo(10_000);
+            f.advanceMs(10_600);
+            AcceptedAnswer a = f.answer(ann, choice(0)).accepted();
+            assertThat(a.responseMs()).isEqualTo(10_000);
+            assertThat(a.networkAllowanceMs()).isEqualTo(600);
         }
 
         @Test

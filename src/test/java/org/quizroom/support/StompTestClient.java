@@ -6,8 +6,11 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +39,9 @@ public final class StompTestClient implements AutoCloseable {
     private final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     private final List<JsonNode> seen = new CopyOnWriteArrayList<>();
     private final List<String> transportErrors = new CopyOnWriteArrayList<>();
+    private volatile Duration pongDelay = Duration.ZERO;
+    /** When each event reached this client's code ({@link System#nanoTime()}), for timing what a phone saw. */
+    private final Map<JsonNode, Long> arrivals = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
 
     private StompTestClient(StompSession session, String pin) {
         this.session = session;
@@ -52,7 +58,13 @@ public final class StompTestClient implements AutoCloseable {
 
     /** Connects, subscribes to the topic and the private queue, and sends sync. */
     public static StompTestClient connect(int port, String pin, String header, String token) {
-        StompTestClient client = open(port, pin, header, token);
+        return connect(port, pin, header, token, new StandardWebSocketClient());
+    }
+
+    /** As {@link #connect(int, String, String, String)}, over {@code transport} (e.g. a {@link SlowLink}). */
+    public static StompTestClient connect(int port, String pin, String header, String token,
+                                          org.springframework.web.socket.client.WebSocketClient transport) {
+        StompTestClient client = open(port, pin, header, token, transport);
         client.subscribe("/topic/games/" + pin);
         client.subscribe("/user/queue/events");
         // Subscriptions are processed in order on the server; a sync after them is answered into them.
@@ -62,7 +74,12 @@ public final class StompTestClient implements AutoCloseable {
 
     /** Opens the connection only; throws if the server refuses the CONNECT. */
     public static StompTestClient open(int port, String pin, String header, String token) {
-        WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
+        return open(port, pin, header, token, new StandardWebSocketClient());
+    }
+
+    private static StompTestClient open(int port, String pin, String header, String token,
+                                        org.springframework.web.socket.client.WebSocketClient transport) {
+        WebSocketStompClient stomp = new WebSocketStompClient(transport);
         stomp.setMessageConverter(new ByteArrayMessageConverter() {
             @Override
             protected boolean supportsMimeType(org.springframework.messaging.MessageHeaders headers) {
@@ -115,8 +132,16 @@ public final class StompTestClient implements AutoCloseable {
                     JsonNode event = JSON.readTree(new String((byte[]) payload, StandardCharsets.UTF_8));
                     if ("PING".equals(event.path("type").asText())) {
                         // Answer pings like the real page does, so the server can measure the delay.
-                        send("/app/games/" + pin + "/pong", "{\"seq\":" + event.get("seq").asLong() + "}");
+                        String pong = "{\"seq\":" + event.get("seq").asLong() + "}";
+                        long hold = pongDelay.toMillis();
+                        if (hold > 0) {
+                            CompletableFuture.delayedExecutor(hold, TimeUnit.MILLISECONDS)
+                                    .execute(() -> send("/app/games/" + pin + "/pong", pong));
+                        } else {
+                            send("/app/games/" + pin + "/pong", pong);
+                        }
                     }
+                    arrivals.put(event, System.nanoTime());
                     seen.add(event);
                     inbox.add(event);
                 } catch (Exception e) {
@@ -131,6 +156,11 @@ public final class StompTestClient implements AutoCloseable {
         headers.setDestination(destination);
         headers.setContentType(org.springframework.util.MimeTypeUtils.APPLICATION_JSON);
         session.send(headers, jsonBody.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Holds each pong back by {@code delay} before sending it, as a client trying to look slower would. */
+    public void delayPongs(Duration delay) {
+        this.pongDelay = delay;
     }
 
     public void answer(int question, String answerJson) {
@@ -172,6 +202,15 @@ public final class StompTestClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** When {@code event} (one this client received) arrived, in {@link System#nanoTime()} terms. */
+    public long arrivedAtNanos(JsonNode event) {
+        Long at = arrivals.get(event);
+        if (at == null) {
+            throw new IllegalArgumentException("not an event this client received: " + event);
+        }
+        return at;
     }
 
     /** Every event received so far, including ones already consumed by await. */

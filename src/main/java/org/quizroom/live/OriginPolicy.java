@@ -1,11 +1,10 @@
-package org.quizroom.web;
+package org.quizroom.live;
 
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.quizroom.QuizroomProperties;
-import org.quizroom.live.JoinLinks;
 import org.springframework.stereotype.Component;
 
 /**
