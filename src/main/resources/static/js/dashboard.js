@@ -74,7 +74,10 @@ function renderQuizzes(quizzes) {
         sections.length ? el('details', { class: 'sections' },
           el('summary', {}, 'Sections'),
           el('ul', {}, sections.map((s) => el('li', { text: s })))) : null),
-      hostButton));
+      el('div', { class: 'quiz-actions' }, hostButton,
+        // Every finished game of this quiz side by side (classes, or a class and its practice game).
+        el('a', { class: 'compare-link', href: `/report?quiz=${encodeURIComponent(quiz.id)}`,
+          'aria-label': `Compare games of ${quiz.title || quiz.id}` }, 'Compare games'))));
   }
 }
 

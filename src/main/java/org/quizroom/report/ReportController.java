@@ -1,79 +1,200 @@
 package org.quizroom.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.quizroom.live.GameHub;
 import org.quizroom.live.UnknownGameException;
 import org.quizroom.web.ApiException;
+import org.quizroom.web.TeacherLogin;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The after-class report as JSON and CSV; only the game's host (or the teacher login) may read it. */
+/**
+ * The after-lesson report over HTTP. Only the game's host (header {@code X-Host-Token}) or the teacher
+ * login may read it; the host token is never accepted in a URL. Downloads take either of those or a
+ * short-lived signed link from {@code POST .../report/links}, which is what the report page uses
+ * (a plain link cannot send a header).
+ */
 @RestController
 public class ReportController {
 
+    static final String ANSWERS_CSV = "report.csv";
+    static final String SUMMARY_CSV = "report-summary.csv";
+    static final String WORKBOOK = "report.xlsx";
+
     private final ReportService reports;
     private final GameHub hub;
+    private final DownloadLinks links;
+    private final PracticeGames practice;
 
-    public ReportController(ReportService reports, GameHub hub) {
+    public ReportController(ReportService reports, GameHub hub, DownloadLinks links, PracticeGames practice) {
         this.reports = reports;
         this.hub = hub;
+        this.links = links;
+        this.practice = practice;
     }
 
     @GetMapping("/api/games/{pin}/report")
-    public Report report(@PathVariable String pin,
-                         @RequestHeader(value = "X-Host-Token", required = false) String header,
-                         @RequestParam(value = "hostToken", required = false) String param,
-                         jakarta.servlet.http.HttpServletRequest request) {
-        authorise(pin, header != null ? header : param, request);
-        return reports.report(pin).orElseThrow(() -> new UnknownGameException(pin));
+    public Report report(@PathVariable String pin, @RequestHeader(value = "X-Host-Token", required = false) String token,
+                         HttpServletRequest request) {
+        authorise(pin, token, request);
+        return load(pin);
     }
 
-    @GetMapping("/api/games/{pin}/report.csv")
-    public void csv(@PathVariable String pin,
-                    @RequestHeader(value = "X-Host-Token", required = false) String header,
-                    @RequestParam(value = "hostToken", required = false) String param,
-                    jakarta.servlet.http.HttpServletRequest request,
-                    HttpServletResponse response) throws IOException {
-        authorise(pin, header != null ? header : param, request);
+    /** Signed links for the three downloads, valid for {@link DownloadLinks#LIFETIME}. */
+    public record Links(String answersCsv, String summaryCsv, String workbook, Instant expiresAt) {
+    }
+
+    @PostMapping("/api/games/{pin}/report/links")
+    public Links links(@PathVariable String pin, @RequestHeader(value = "X-Host-Token", required = false) String token,
+                       HttpServletRequest request) {
+        authorise(pin, token, request);
         if (!reports.exists(pin)) {
             throw new UnknownGameException(pin);
         }
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"quizroom-" + pin + ".csv\"");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        Writer out = response.getWriter();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader("pin", "nickname", "question", "section",
-                "question_text", "type", "answer", "correct", "points", "response_ms").get();
-        try (CSVPrinter csv = new CSVPrinter(out, format)) {
-            for (ReportService.AnswerLine line : reports.lines(pin)) {
-                var a = line.answer();
-                csv.printRecord(pin, safe(line.player().nickname()), line.questionIndex() + 1,
-                        safe(line.question().section()), safe(line.question().text()), line.question().type().wireName(),
-                        a == null ? "" : safe(a.answerText()), a == null ? "" : a.correct(), a == null ? 0 : a.points(),
-                        a == null ? "" : a.responseMs());
+        DownloadLinks.Signed a = links.sign(pin, ANSWERS_CSV);
+        DownloadLinks.Signed s = links.sign(pin, SUMMARY_CSV);
+        DownloadLinks.Signed w = links.sign(pin, WORKBOOK);
+        return new Links(url(pin, ANSWERS_CSV, a), url(pin, SUMMARY_CSV, s), url(pin, WORKBOOK, w),
+                Instant.ofEpochSecond(a.expires()));
+    }
+
+    @GetMapping("/api/games/{pin}/" + ANSWERS_CSV)
+    public void answersCsv(@PathVariable String pin, @RequestHeader(value = "X-Host-Token", required = false) String token,
+                           @RequestParam(required = false) Long expires, @RequestParam(required = false) String signature,
+                           HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Report report = download(pin, ANSWERS_CSV, token, expires, signature, request);
+        csv(response, CsvExport.fileName(report, " answers.csv"), out -> CsvExport.answers(report, out));
+    }
+
+    @GetMapping("/api/games/{pin}/" + SUMMARY_CSV)
+    public void summaryCsv(@PathVariable String pin, @RequestHeader(value = "X-Host-Token", required = false) String token,
+                           @RequestParam(required = false) Long expires, @RequestParam(required = false) String signature,
+                           HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Report report = download(pin, SUMMARY_CSV, token, expires, signature, request);
+        csv(response, CsvExport.fileName(report, " students.csv"), out -> CsvExport.summary(report, out));
+    }
+
+    @GetMapping("/api/games/{pin}/" + WORKBOOK)
+    public void workbook(@PathVariable String pin, @RequestHeader(value = "X-Host-Token", required = false) String token,
+                         @RequestParam(required = false) Long expires, @RequestParam(required = false) String signature,
+                         HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Report report = download(pin, WORKBOOK, token, expires, signature, request);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", attachment(CsvExport.fileName(report, ".xlsx")));
+        response.setHeader("Cache-Control", "no-store");
+        WorkbookExport.write(report, response.getOutputStream());
+    }
+
+    /** Body {@code {"threshold": 60}} (optional): opens a practice game; answers with its PIN and host key. */
+    @PostMapping("/api/games/{pin}/practice")
+    @ResponseStatus(HttpStatus.CREATED)
+    public PracticeGames.Practice practice(@PathVariable String pin,
+                                           @RequestHeader(value = "X-Host-Token", required = false) String token,
+                                           @RequestBody(required = false) JsonNode body, HttpServletRequest request) {
+        authorise(pin, token, request);
+        int threshold = PracticeGames.DEFAULT_THRESHOLD_PERCENT;
+        if (body != null && !body.isNull()) {
+            if (!body.isObject()) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "BAD_JSON", "Send {\"threshold\": 60}.");
+            }
+            body.fieldNames().forEachRemaining(name -> {
+                if (!"threshold".equals(name)) {
+                    throw new ApiException(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD",
+                            "Unknown field '" + name + "'; expected threshold.");
+                }
+            });
+            JsonNode t = body.get("threshold");
+            if (t != null && !t.isNull()) {
+                if (!t.isIntegralNumber() || !t.canConvertToInt()) {
+                    throw new ApiException(HttpStatus.BAD_REQUEST, "BAD_THRESHOLD",
+                            "The threshold is a whole percentage from 1 to 100.");
+                }
+                threshold = t.intValue();
             }
         }
+        return practice.open(pin, threshold);
     }
 
-    /** Spreadsheet apps run cells starting with = + - @ as formulas; a leading quote keeps them text. */
-    static String safe(String value) {
-        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
+    /**
+     * Body {@code {"games": [{"pin": "123456", "hostToken": "hst_..."}, ...]}} (tokens may be omitted
+     * with the teacher login): those games side by side, in the order given. At most 20 games.
+     */
+    @PostMapping("/api/reports/compare")
+    public Comparison compare(@RequestBody JsonNode body, HttpServletRequest request) {
+        JsonNode games = body == null ? null : body.get("games");
+        if (games == null || !games.isArray() || games.isEmpty() || games.size() > 20) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "BAD_REQUEST",
+                    "Send {\"games\": [{\"pin\": \"...\", \"hostToken\": \"...\"}, ...]} with 1 to 20 games.");
         }
-        return value;
+        List<Report> list = new ArrayList<>();
+        for (JsonNode g : games) {
+            if (!g.isObject() || !g.path("pin").isTextual()) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "Each game needs a pin.");
+            }
+            String pin = g.get("pin").textValue();
+            authorise(pin, g.path("hostToken").isTextual() ? g.get("hostToken").textValue() : null, request);
+            list.add(load(pin));
+        }
+        return Comparison.of(list);
     }
 
-    private void authorise(String pin, String token, jakarta.servlet.http.HttpServletRequest request) {
-        boolean teacher = Boolean.TRUE.equals(request.getAttribute(org.quizroom.web.TeacherLogin.AUTHENTICATED));
+    // ------------------------------------------------------------------ helpers
+
+    private Report download(String pin, String file, String token, Long expires, String signature,
+                            HttpServletRequest request) {
+        if (!links.valid(pin, file, expires, signature)) {
+            authorise(pin, token, request);
+        }
+        return load(pin);
+    }
+
+    private Report load(String pin) {
+        return reports.report(pin).orElseThrow(() -> new UnknownGameException(pin));
+    }
+
+    private interface Body {
+        void write(Writer out) throws IOException;
+    }
+
+    private static void csv(HttpServletResponse response, String fileName, Body body) throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", attachment(fileName));
+        response.setHeader("Cache-Control", "no-store");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        body.write(out);
+        out.flush();
+    }
+
+    private static String attachment(String fileName) {
+        // Plain filename when ASCII (every browser reads it); RFC 5987 filename* only when needed.
+        boolean ascii = fileName.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+        return ascii ? ContentDisposition.attachment().filename(fileName).build().toString()
+                : ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString();
+    }
+
+    private static String url(String pin, String file, DownloadLinks.Signed signed) {
+        return "/api/games/" + pin + "/" + file + "?expires=" + signed.expires() + "&signature=" + signed.signature();
+    }
+
+    private void authorise(String pin, String token, HttpServletRequest request) {
+        boolean teacher = Boolean.TRUE.equals(request.getAttribute(TeacherLogin.AUTHENTICATED));
         if (!teacher && !hub.isHostToken(pin, token)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "HOST_ONLY",
                     "Only the teacher who hosted this game can read its report.");

@@ -110,6 +110,25 @@ public class GameStore {
         return n == null ? 0 : n;
     }
 
+    // ---------------------------------------------------------------- practice games (issue 14)
+
+    /** Records that {@code pin} is a practice game built from {@code originPin}'s missed questions. */
+    public void setOrigin(String pin, String originPin) {
+        jdbc.update("update game set origin_pin = ? where pin = ?", originPin, pin);
+    }
+
+    /** The game {@code pin} practises, if it is a practice game. */
+    public Optional<String> originOf(String pin) {
+        return jdbc.queryForList("select origin_pin from game where pin = ? and origin_pin is not null", String.class,
+                pin).stream().findFirst();
+    }
+
+    /** Practice games opened from {@code originPin}, oldest first. */
+    public List<String> practiceGamesOf(String originPin) {
+        return jdbc.queryForList("select pin from game where origin_pin = ? order by created_at", String.class,
+                originPin);
+    }
+
     private StoredGame game(ResultSet rs, int row) throws SQLException {
         return new StoredGame(rs.getString("pin"), rs.getString("quiz_id"), rs.getString("quiz_title"),
                 read(rs.getString("quiz_json"), Quiz.class), read(rs.getString("options_json"), GameOptions.class),

@@ -540,7 +540,7 @@ class LessonInBrowsersIT {
         teacher.awaitPhase("report");
         assertThat(teacher.text("report-title")).isEqualTo(QUIZ_TITLE);
         assertThat(teacher.text("report-meta")).startsWith("PIN " + pin);
-        List<WebElement> rows = teacher.all("#players tr");
+        List<WebElement> rows = teacher.all("#players > tr[data-player]");
         assertThat(rows).hasSize(4);
         for (int i = 0; i < 3; i++) {
             List<String> cells = rows.get(i).findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
@@ -550,9 +550,9 @@ class LessonInBrowsersIT {
             assertThat(Screen.parseNumber(cells.get(2))).isEqualTo(score.get(s));
         }
         assertThat(rows.get(3).getText()).contains("Bobby Tables").contains("removed");
-        assertThat(teacher.texts("#questions tr")).hasSize(14);
+        assertThat(teacher.texts("#questions article")).hasSize(14);
         // Sections, worst first; the ones whose questions were all skipped come last, not as "hardest".
-        List<String> sectionRows = teacher.texts("#sections li");
+        List<String> sectionRows = teacher.texts("#sections > li");
         assertThat(sectionRows).hasSize(5);
         assertThat(sectionRows.get(0)).contains("%");
         assertThat(sectionRows.get(4)).contains("not answered");

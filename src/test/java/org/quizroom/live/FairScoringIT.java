@@ -130,6 +130,15 @@ class FairScoringIT {
                     host.await("FINISHED"); // after the last reveal, next ends the game
                 }
             }
+            // The teacher's report shows the Wi-Fi allowance each phone got.
+            JsonNode report = api.get("/api/games/" + pin + "/report", "X-Host-Token",
+                    game.get("hostToken").asText()).body();
+            Map<String, Long> allowance = new LinkedHashMap<>();
+            report.get("players").forEach(p -> allowance.put(p.get("nickname").asText(),
+                    p.get("networkAllowanceMs").asLong()));
+            assertThat(allowance.get("Near")).as("report allowance %s", allowance).isLessThan(200);
+            assertThat(allowance.get("Farther")).as("report allowance %s", allowance).isBetween(500L, 600L);
+            assertThat(allowance.get("Beyond")).as("report allowance %s", allowance).isEqualTo(CAP_MS);
         } finally {
             thinkers.shutdownNow();
             clients.values().forEach(StompTestClient::close);

@@ -226,6 +226,25 @@ class CrashRecoveryIT {
             assertThat(row.get("answeredCount").asInt()).as("reported answers of %s", nickname)
                     .isEqualTo(acked.get(i).size());
         }
+        // The after-lesson report of the resumed game: every question counts the answers acknowledged before
+        // and after the crash once, and each student's answer carries the points their phone was told.
+        JsonNode summary = report.body().get("summary");
+        assertThat(summary.get("players").asInt()).isEqualTo(PLAYERS);
+        assertThat(summary.get("questionsAsked").asInt()).isEqualTo(5);
+        for (int q = 0; q < 5; q++) {
+            final int question = q;
+            long expectedAnswers = acked.values().stream().filter(s -> s.contains(question)).count();
+            JsonNode row = report.body().get("questions").get(q);
+            assertThat(row.get("answered").asInt()).as("answers to Q%d", q + 1).isEqualTo((int) expectedAnswers);
+            assertThat(row.get("notAnswered").asInt()).isEqualTo(PLAYERS - (int) expectedAnswers);
+        }
+        for (int i = 0; i < PLAYERS; i++) {
+            JsonNode answers = row(report.body(), "Player " + (i + 1)).get("answers");
+            for (int q = 0; q < 5; q++) {
+                assertThat(answers.get(q).get("points").asInt()).as("Player %d Q%d points in the report", i + 1, q + 1)
+                        .isEqualTo(points.get(i).getOrDefault(q, 0));
+            }
+        }
         // Per answer, in the export: each acknowledged (player, question) has its stored answer.
         String csv = api.get("/api/games/" + pin + "/report.csv", "X-Host-Token", hostToken).text();
         Set<String> exported = new HashSet<>();
