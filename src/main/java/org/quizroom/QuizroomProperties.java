@@ -18,7 +18,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param messageSizeLimit      largest STOMP frame accepted, in bytes
  * @param messagesPerSecond     messages one connection may send per second (sustained)
  * @param messageBurst          messages one connection may send in a burst
- * @param joinsPerMinute        joins allowed per client address per minute
+ * @param joinsPerMinute        joins allowed per client address per minute, sustained (refill of the join bucket)
+ * @param joinBurst             joins one client address may make at once (a class behind one NAT address)
+ * @param gameCreationsPerHour  games one client address may open per hour (also the burst)
+ * @param pinLookupsPerMinute   game lookups by PIN (info, QR code) per client address per minute (also the burst)
+ * @param maxLiveGames          unfinished games held at once; opening more gets 503
+ * @param finishedGameRetentionMs how long a finished game stays in memory (its final screens); then only the
+ *                              database has it (reports, dashboard)
+ * @param connectionsPerAddress WebSocket connections one client address may hold open
+ * @param connectTimeoutMs      time a new WebSocket has to send its STOMP CONNECT before it is closed
+ * @param maxRequestBytes       largest HTTP request body accepted, in bytes (413 beyond, before parsing)
+ * @param maxUploadBytes        largest body on the teacher's upload paths (quiz editor, notes to draft), in bytes
+ * @param allowedOrigins        extra origins (e.g. {@code https://quiz.school.example}) whose pages may open /ws
+ *                              and send state-changing requests; the server's own origin and join links are
+ *                              always allowed
+ * @param trustedProxies        addresses of reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed;
+ *                              empty = no forwarded header is believed
+ * @param unlimitedAddresses    client addresses exempt from the per-address limits (joins, games, lookups,
+ *                              connections): this machine's loopback, for the load bench and a local proxy
  * @param pingIntervalMs        how often players are pinged to measure their network delay
  * @param teacherPassword       when set, the dashboard, hosting and reports need it (user "teacher")
  * @param blockedWords          extra words refused in nicknames, on top of the bundled list
@@ -36,8 +53,26 @@ public record QuizroomProperties(
         @DefaultValue("10") int messagesPerSecond,
         @DefaultValue("30") int messageBurst,
         @DefaultValue("60") int joinsPerMinute,
+        @DefaultValue("200") int joinBurst,
+        @DefaultValue("30") int gameCreationsPerHour,
+        @DefaultValue("300") int pinLookupsPerMinute,
+        @DefaultValue("100") int maxLiveGames,
+        @DefaultValue("600000") long finishedGameRetentionMs,
+        @DefaultValue("250") int connectionsPerAddress,
+        @DefaultValue("10000") long connectTimeoutMs,
+        @DefaultValue("8192") int maxRequestBytes,
+        @DefaultValue("10485760") long maxUploadBytes,
+        @DefaultValue("") List<String> allowedOrigins,
+        @DefaultValue("") List<String> trustedProxies,
+        @DefaultValue({"127.0.0.1", "0:0:0:0:0:0:0:1"}) List<String> unlimitedAddresses,
         @DefaultValue("5000") long pingIntervalMs,
         @DefaultValue("") String teacherPassword,
         @DefaultValue("") List<String> blockedWords,
         @DefaultValue("1048576") long importMaxBytes) {
+
+    /** Whether {@code address} (as the server sees it, after trusted proxies) is exempt from per-address limits. */
+    public boolean isUnlimited(String address) {
+        return address != null && (unlimitedAddresses.contains(address)
+                || ("::1".equals(address) && unlimitedAddresses.contains("0:0:0:0:0:0:0:1")));
+    }
 }

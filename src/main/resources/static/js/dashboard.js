@@ -152,7 +152,12 @@ async function reloadQuizzes() {
   button.disabled = true;
   setText('reload-status', 'Reloading…');
   try {
-    const quizzes = await getJson('/api/quizzes/reload', { method: 'POST' });
+    // JSON content type: the server refuses state changes a cross-site HTML form could send.
+    const quizzes = await getJson('/api/quizzes/reload', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: '{}',
+    });
     renderQuizzes(quizzes);
     try { renderProblems(await getJson('/api/quizzes/problems')); } catch (_) { /* keep the old list */ }
     setText('reload-status', `Reloaded: ${quizzes.length} quiz${quizzes.length === 1 ? '' : 'zes'}.`);

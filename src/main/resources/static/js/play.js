@@ -26,6 +26,7 @@ const s = {
   reveals: new Map(),
   finished: false,
   kicked: false,
+  kickNotice: null, // a KICKED event not yet confirmed by the server closing the connection
 };
 
 const countdown = new Countdown({
@@ -138,11 +139,16 @@ function start() {
     headers: { 'player-token': session.playerToken },
     onEvent,
     onStatus: (st) => {
+      // A KICKED counts only once the server really ends the connection after it: a KICKED on a socket
+      // that stays open (or that reconnects fine) proves nothing, so the session is kept.
+      if (st === 'reconnecting' && s.kickNotice && !s.kicked) { kicked(s.kickNotice); return; }
+      if (st === 'connected') s.kickNotice = null;
       banner(st);
       if (st === 'reconnecting' && s.answer === 'sending') status('Reconnecting… your answer will be sent when the connection is back.');
     },
     onRefused: (reason) => {
       if (s.finished || s.kicked) return;
+      if (s.kickNotice) { kicked(s.kickNotice); return; }
       const nickname = session && session.nickname;
       forgetSession();
       if (nickname) $('nickname-input').value = nickname;
@@ -790,7 +796,7 @@ function onEvent(e) {
     case 'LEADERBOARD': renderLeaderboard(e); break;
     case 'FINISHED': renderFinished(e); break;
     case 'FINAL': renderFinal(e); break;
-    case 'KICKED': kicked(e); break;
+    case 'KICKED': s.kickNotice = e; break; // acted on when the connection closes (see start())
     case 'ERROR':
       if (document.body.dataset.phase === 'question') {
         if (s.answer === 'sending' && e.code !== 'RATE_LIMITED') { s.answer = 'open'; s.pending = null; unlockInputs(); }

@@ -272,7 +272,10 @@ async function download(kind) {
   setText('toolbar-status', 'Preparing the download…');
   try {
     // A short-lived signed link: the host key stays in a header, never in an address.
-    const links = await api(`/api/games/${encodeURIComponent(pin)}/report/links`, { method: 'POST', headers: hostHeaders(pin) });
+    // JSON content type: the server refuses state changes a cross-site form could send.
+    const links = await api(`/api/games/${encodeURIComponent(pin)}/report/links`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', ...hostHeaders(pin) }, body: '{}',
+    });
     const a = el('a', { href: links[kind], download: '' });
     document.body.append(a);
     a.click();

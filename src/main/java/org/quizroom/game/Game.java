@@ -5,12 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.quizroom.quiz.Answer;
@@ -58,6 +56,10 @@ public final class Game {
     private int connectedCount;
     private int answeredCount;
     private int connectedAnsweredCount;
+    /** The open question's points, applied when it closes (see {@link PendingPoints}). */
+    private final PendingPoints pending = new PendingPoints();
+    /** Each shuffled question's display order, computed once (read without the game's lock, so concurrent). */
+    private final Map<Integer, int[]> displayOrders = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Game(String pin, Quiz quiz, GameOptions options, GameSettings settings, long shuffleSeed, Clock clock) {
         this.pin = pin;
@@ -291,15 +293,13 @@ public final class Game {
             int speed = Scoring.speedPoints(question.basePoints(), responseMs, timeLimit, options.speedScoring());
             points = (int) Math.round(speed * verdict.credit());
         }
-        if (affectsStreak(question)) {
-            player.streak = verdict.correct() ? player.streak + 1 : 0;
-            if (verdict.correct() && options.streaks()) {
-                points += Scoring.streakBonus(player.streak);
-            }
+        int streak = streakAfter(player, question, verdict.correct());
+        if (affectsStreak(question) && verdict.correct() && options.streaks()) {
+            points += Scoring.streakBonus(streak);
         }
         var accepted = new AcceptedAnswer(playerId, index, canonical, describe(question, canonical),
                 verdict.correct(), points, responseMs, received, allowance, verdict.toleratedAs());
-        apply(player, question, accepted);
+        hold(player, question, accepted);
         answeredCount++;
         if (player.connected) {
             connectedAnsweredCount++;
@@ -460,8 +460,7 @@ public final class Game {
             for (AcceptedAnswer a : byQuestion.getOrDefault(storedIndex, List.of())) {
                 Player player = players.get(a.playerId());
                 if (player != null) {
-                    replayStreak(player, question, a);
-                    apply(player, question, a);
+                    hold(player, question, a); // the reopened question's points wait for its close, as before
                 }
             }
         } else if (storedPhase != Phase.LOBBY && storedIndex >= 0) {
@@ -515,6 +514,7 @@ public final class Game {
         deadline = openedAt.plusMillis(timeLimitMs(question));
         lastReveal = null;
         lastResults.clear();
+        pending.clear();
         // Everyone connected receives the broadcast now; others start their clock on sync.
         activePlayers().filter(p -> p.connected).forEach(p -> p.deliveredAt.putIfAbsent(index, openedAt));
         recount();
@@ -523,6 +523,7 @@ public final class Game {
 
     private List<GameEvent> closeQuestion() {
         Question question = currentQuestion();
+        pending.applyAll();
         breakStreaksOfSilentPlayers(question);
         activePlayers().filter(p -> p.deliveredAt.containsKey(index) || p.answers.containsKey(index))
                 .forEach(p -> p.hadOpen.add(index));
@@ -571,6 +572,20 @@ public final class Game {
         long limit = timeLimitMs(question);
         closedScoredTimeMs += limit;
         players.values().stream().filter(p -> !p.answers.containsKey(index)).forEach(p -> p.totalTimeMs += limit);
+    }
+
+    /** Records an answer to the open question; its points reach the player's standing only at the close. */
+    private void hold(Player player, Question question, AcceptedAnswer accepted) {
+        player.answers.put(accepted.questionIndex(), accepted);
+        pending.hold(player, accepted, question.type().isScored(), streakAfter(player, question, accepted.correct()));
+    }
+
+    /** The streak a player will have once an answer to {@code question} is applied. */
+    private static int streakAfter(Player player, Question question, boolean correct) {
+        if (!affectsStreak(question)) {
+            return player.streak;
+        }
+        return correct ? player.streak + 1 : 0;
     }
 
     /** Polls and no-points questions neither build nor break a streak. */
@@ -726,26 +741,30 @@ public final class Game {
 
     /**
      * display index → file index. Order questions are always shuffled (else the answer shows);
-     * others only when the game asks for it. Seeded by game and question, so a restart agrees.
+     * others only when the game asks for it. Keyed by the game's secret seed and the question
+     * ({@link KeyedShuffle}), so a restart agrees and no question's order tells anything about another's.
      */
     private int[] displayOrder(int questionIndex) {
         Question question = quiz.questions().get(questionIndex);
         int n = question.choices().size();
-        List<Integer> order = new ArrayList<>(IntStream.range(0, n).boxed().toList());
         boolean shuffle = question.type() == QuestionType.ORDER
                 || (options.shuffleAnswers() && question.type() != QuestionType.TRUEFALSE
                         && !question.keepOrder()); // the file's shuffle: false pins the order
-        if (shuffle && n > 1) {
-            Random random = new Random(shuffleSeed * 31 + questionIndex);
-            do {
-                Collections.shuffle(order, random);
-            } while (question.type() == QuestionType.ORDER && isIdentity(order));
+        if (!shuffle || n < 2) {
+            return IntStream.range(0, n).toArray();
         }
-        return order.stream().mapToInt(Integer::intValue).toArray();
+        return displayOrders.computeIfAbsent(questionIndex, q -> {
+            int[] order;
+            int attempt = 0;
+            do {
+                order = KeyedShuffle.permutation(shuffleSeed, q, attempt++, n);
+            } while (question.type() == QuestionType.ORDER && isIdentity(order));
+            return order;
+        });
     }
 
-    private static boolean isIdentity(List<Integer> order) {
-        return IntStream.range(0, order.size()).allMatch(i -> order.get(i) == i);
+    private static boolean isIdentity(int[] order) {
+        return IntStream.range(0, order.length).allMatch(i -> order[i] == i);
     }
 
     private long timeLimitMs(Question question) {

@@ -86,6 +86,11 @@ public class ConnectGuard implements WebSocketHandlerDecoratorFactory {
         };
     }
 
+    /** Whether this socket has sent a CONNECT with a valid token (used by the CONNECT deadline). */
+    static boolean hasConnected(WebSocketSession session) {
+        return session.getAttributes().containsKey(CHECKED);
+    }
+
     private static String text(WebSocketMessage<?> message) {
         if (message instanceof TextMessage text) {
             return text.getPayload();

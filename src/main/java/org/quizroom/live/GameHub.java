@@ -90,6 +90,7 @@ public class GameHub {
     private final LatencyProbe latency;
     private final GameOwnership ownership;
     private final Map<String, Object> adoptLocks = new ConcurrentHashMap<>();
+    private final long finishedRetentionMs;
 
     public GameHub(GameStore store, AnswerWriter writer, SimpMessagingTemplate messaging, TaskScheduler scheduler,
                    JoinLinks links, NicknamePolicy nicknames, QuizroomProperties properties, ObjectMapper json,
@@ -107,6 +108,7 @@ public class GameHub {
         this.settings = new GameSettings(properties.maxPlayers(), properties.networkAllowanceCapMs());
         this.json = json;
         this.clock = clock;
+        this.finishedRetentionMs = properties.finishedGameRetentionMs();
     }
 
     // ------------------------------------------------------------------ HTTP side
@@ -167,6 +169,11 @@ public class GameHub {
     /** The games live on this server (not finished), for the teacher's list. */
     public List<Game> liveGames() {
         return games.values().stream().map(l -> l.game).filter(g -> g.phase() != Phase.FINISHED).toList();
+    }
+
+    /** Games in memory that have not finished: what {@code quizroom.max-live-games} caps. */
+    public int unfinishedGameCount() {
+        return (int) games.values().stream().filter(l -> l.game.phase() != Phase.FINISHED).count();
     }
 
     public Optional<Game> game(String pin) {
@@ -511,6 +518,7 @@ public class GameHub {
                     toUser(Identity.player(pin, fin.playerId()), Events.Final.of(fin));
                 }
                 log.info("Game {} finished with {} players", pin, finished.finals().size());
+                forgetLater(pin);
             } else if (event instanceof GameEvent.PlayerKicked kicked) {
                 store.markKicked(pin, kicked.playerId());
                 tokens.values().removeIf(id -> kicked.playerId().equals(id.playerId()));
@@ -519,6 +527,21 @@ public class GameHub {
                 connections.closeSoon(Identity.player(pin, kicked.playerId()), "The teacher removed you from this game.");
             }
         }
+    }
+
+    /**
+     * A finished game leaves memory once its final screens have had time to show: a flood of games, or a
+     * term of lessons, must not stay in the heap (and in every 100 ms flush). Reports and the dashboard
+     * read the database; the game's tokens stop connecting, as after a restart.
+     */
+    private void forgetLater(String pin) {
+        scheduler.schedule(() -> {
+            LiveGame removed = games.remove(pin);
+            if (removed != null) {
+                tokens.values().removeIf(id -> id.pin().equals(pin));
+                removed.game.players().forEach(p -> sessionsByPlayer.remove(p.playerId()));
+            }
+        }, clock.instant().plusMillis(finishedRetentionMs));
     }
 
     private void scheduleDeadline(LiveGame live) {

@@ -1,5 +1,10 @@
 package org.quizroom.live;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -16,7 +21,10 @@ import org.springframework.stereotype.Component;
 /**
  * Checks every inbound STOMP frame: CONNECT needs a valid host or player token, a client may
  * subscribe only to its own game and its private queue, may send only to its game's
- * destinations, and only so many messages per second.
+ * destinations, and only so many messages per second (a Bucket4j token bucket per connection);
+ * it may hold two subscriptions, never the same destination twice. Any other command (MESSAGE, RECEIPT,
+ * ERROR, CONNECTED, ACK, NACK, BEGIN, COMMIT, ABORT) ends the connection with an ERROR frame:
+ * only the server speaks for the server (docs/protocol.md, "Frames a client may send").
  */
 @Component
 public class StompGatekeeper implements ChannelInterceptor {
@@ -25,11 +33,15 @@ public class StompGatekeeper implements ChannelInterceptor {
     public static final String PLAYER_TOKEN = "player-token";
     private static final Pattern SEND_DESTINATION = Pattern.compile("/app/games/(\\d{6})/(answer|host|sync|pong)");
     private static final long ERROR_REPEAT_NANOS = 1_000_000_000L;
+    /** The topic of one's game and one's private queue. */
+    static final int MAX_SUBSCRIPTIONS = 2;
 
     private final ObjectProvider<GameHub> hub;
     private final ObjectProvider<Connections> connections;
     private final QuizroomProperties properties;
-    private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+    /** Per connection; removed on DISCONNECT (Spring sends one for every closed session), and expiring as a backstop. */
+    private final Cache<String, ConnectionState> states = Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(6))
+            .build();
 
     public StompGatekeeper(ObjectProvider<GameHub> hub, ObjectProvider<Connections> connections,
                            QuizroomProperties properties) {
@@ -46,7 +58,7 @@ public class StompGatekeeper implements ChannelInterceptor {
         }
         StompCommand command = accessor.getCommand();
         switch (command) {
-            case CONNECT -> {
+            case CONNECT, STOMP -> {
                 return connect(accessor) ? message : null;
             }
             case SUBSCRIBE -> {
@@ -55,8 +67,19 @@ public class StompGatekeeper implements ChannelInterceptor {
             case SEND -> {
                 return send(accessor) ? message : null;
             }
-            case DISCONNECT -> limiters.remove(accessor.getSessionId());
+            case DISCONNECT -> states.invalidate(String.valueOf(accessor.getSessionId()));
+            case UNSUBSCRIBE -> {
+                if (accessor.getSubscriptionId() != null) {
+                    state(accessor).subscriptions.remove(accessor.getSubscriptionId());
+                }
+            }
             default -> {
+                // MESSAGE, RECEIPT, ERROR and CONNECTED are the server's to send: the simple broker would relay a
+                // client's MESSAGE to every subscriber (a forged KICKED threw a whole class out). ACK, NACK and
+                // transactions are unused here. None of them gets past this point.
+                refuse(accessor, command + " frames are not accepted from a client; send only CONNECT, SUBSCRIBE, "
+                        + "UNSUBSCRIBE, SEND and DISCONNECT.");
+                return null;
             }
         }
         return message;
@@ -97,6 +120,19 @@ public class StompGatekeeper implements ChannelInterceptor {
             return refuse(accessor, "You may subscribe only to " + GameHub.topic(identity.pin()) + " and /user"
                     + GameHub.USER_QUEUE + ".");
         }
+        // Two destinations exist for a client, so two subscriptions are all it needs; 20,000 on one
+        // connection cost the broker a scan of each on every message.
+        String id = accessor.getSubscriptionId();
+        Map<String, String> subscriptions = state(accessor).subscriptions;
+        synchronized (subscriptions) {
+            if (id == null || subscriptions.containsKey(id) || subscriptions.containsValue(destination)) {
+                return refuse(accessor, "Already subscribed to " + destination + " (or the id " + id + " is in use).");
+            }
+            if (subscriptions.size() >= MAX_SUBSCRIPTIONS) {
+                return refuse(accessor, "At most " + MAX_SUBSCRIPTIONS + " subscriptions per connection.");
+            }
+            subscriptions.put(id, destination);
+        }
         return true;
     }
 
@@ -106,10 +142,9 @@ public class StompGatekeeper implements ChannelInterceptor {
         if (identity == null) {
             return refuse(accessor, "Not connected with a valid token.");
         }
-        RateLimiter limiter = limiters.computeIfAbsent(accessor.getSessionId(),
-                id -> new RateLimiter(properties.messagesPerSecond(), properties.messageBurst()));
-        if (!limiter.tryAcquire()) {
-            if (limiter.shouldWarn(ERROR_REPEAT_NANOS)) {
+        ConnectionState state = state(accessor);
+        if (!state.bucket.tryConsume(1)) {
+            if (state.shouldWarn(ERROR_REPEAT_NANOS)) {
                 error(identity, "RATE_LIMITED", "Too many messages; slow down.");
             }
             return false;
@@ -126,6 +161,13 @@ public class StompGatekeeper implements ChannelInterceptor {
             return false;
         }
         return true;
+    }
+
+    private ConnectionState state(StompHeaderAccessor accessor) {
+        return states.get(String.valueOf(accessor.getSessionId()), id -> new ConnectionState(Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(Math.max(1, properties.messageBurst()))
+                        .refillGreedy(Math.max(1, properties.messagesPerSecond()), Duration.ofSeconds(1)).build())
+                .build()));
     }
 
     private static Identity identity(StompHeaderAccessor accessor) {
@@ -146,29 +188,14 @@ public class StompGatekeeper implements ChannelInterceptor {
         connections.getObject().send(identity, new Events.Error(code, message));
     }
 
-    /** A token bucket per connection. */
-    static final class RateLimiter {
-        private final double perNano;
-        private final double capacity;
-        private double tokens;
-        private long last = System.nanoTime();
-        private long lastWarning;
+    /** One connection's message allowance (Bucket4j) and its subscriptions, id → destination. */
+    private static final class ConnectionState {
+        final Bucket bucket;
+        final Map<String, String> subscriptions = new ConcurrentHashMap<>();
+        volatile long lastWarning;
 
-        RateLimiter(int perSecond, int burst) {
-            this.perNano = perSecond / 1e9;
-            this.capacity = Math.max(burst, 1);
-            this.tokens = capacity;
-        }
-
-        synchronized boolean tryAcquire() {
-            long now = System.nanoTime();
-            tokens = Math.min(capacity, tokens + (now - last) * perNano);
-            last = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return true;
-            }
-            return false;
+        ConnectionState(Bucket bucket) {
+            this.bucket = bucket;
         }
 
         synchronized boolean shouldWarn(long everyNanos) {

@@ -1,6 +1,12 @@
 package org.quizroom.live;
 
+import java.util.Map;
 import org.quizroom.QuizroomProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
@@ -12,7 +18,11 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 
-/** STOMP over plain WebSocket at /ws with the in-memory broker; tokens are checked on CONNECT. */
+/**
+ * STOMP over plain WebSocket at /ws with the in-memory broker; the page's Origin is checked on the
+ * handshake, connections per address and the CONNECT deadline by {@link ConnectionLimits}, tokens
+ * on CONNECT ({@link ConnectGuard}), every frame by {@link StompGatekeeper}.
+ */
 @Configuration
 @EnableWebSocketMessageBroker
 public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
@@ -20,18 +30,40 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     private final StompGatekeeper gatekeeper;
     private final ConnectGuard connectGuard;
     private final QuizroomProperties properties;
+    private final ConnectionLimits connectionLimits;
+    private final OriginPolicy origins;
 
-    public WebSocketConfig(StompGatekeeper gatekeeper, ConnectGuard connectGuard, QuizroomProperties properties) {
+    public WebSocketConfig(StompGatekeeper gatekeeper, ConnectGuard connectGuard, QuizroomProperties properties,
+                           ConnectionLimits connectionLimits, OriginPolicy origins) {
         this.gatekeeper = gatekeeper;
         this.connectGuard = connectGuard;
         this.properties = properties;
+        this.connectionLimits = connectionLimits;
+        this.origins = origins;
     }
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        // Students on the LAN reach the server by its IP, so any origin may open the socket;
-        // the token in CONNECT, not the origin, is what grants access.
-        registry.addEndpoint("/ws").setAllowedOriginPatterns("*");
+        // The token in CONNECT is what grants access, but a hostile page open in the teacher's browser
+        // must not drive the socket either: only this server's own pages (whatever host name or IP the
+        // students used), the join links' origin and configured origins may open it (OriginPolicy).
+        // Spring's own origin list stays open ("*") because the allowed set depends on each request's Host.
+        registry.addEndpoint("/ws").setAllowedOriginPatterns("*").addInterceptors(new HandshakeInterceptor() {
+            @Override
+            public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response,
+                                           WebSocketHandler wsHandler, Map<String, Object> attributes) {
+                if (origins.allows(request.getHeaders().getOrigin(), request.getHeaders().getFirst("Host"))) {
+                    return true;
+                }
+                response.setStatusCode(HttpStatus.FORBIDDEN);
+                return false;
+            }
+
+            @Override
+            public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response,
+                                       WebSocketHandler wsHandler, Exception exception) {
+            }
+        });
         // A client's frames are handled in the order it sent them: its SUBSCRIBE before its sync.
         registry.setPreserveReceiveOrder(true);
     }
@@ -72,7 +104,9 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
                         session.setBinaryMessageSizeLimit(Math.max(session.getBinaryMessageSizeLimit(), containerLimit));
                         super.afterConnectionEstablished(session);
                     }
-                });
+                })
+                // Last, so outermost: connections per address and the CONNECT deadline act before anything else.
+                .addDecoratorFactory(connectionLimits);
     }
 
     @Override

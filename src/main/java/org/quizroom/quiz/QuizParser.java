@@ -60,6 +60,15 @@ public final class QuizParser {
     /** The quiz's own {@code readingTime}, applied to questions that do not set one; null = the default. */
     private Double quizReadingSeconds;
 
+    /** Aliases to lists or mappings one file may use (SnakeYAML's default is 50, enough for a bomb). */
+    static final int MAX_ALIASES = 10;
+    /** Nesting of lists and mappings; a quiz needs 4 (file, questions, question, choices). */
+    static final int MAX_NESTING = 10;
+    /** Characters one file may hold: 1 M, far above any quiz (the bundled 36-question quiz is ~20 K). */
+    static final int MAX_CODE_POINTS = 1_000_000;
+    /** Longest quoted value in a problem message, in characters; longer ones are cut with "…". */
+    static final int MAX_QUOTED = 60;
+
     private QuizParser(String file) {
         this.file = file;
     }
@@ -77,6 +86,12 @@ public final class QuizParser {
     public static Object loadYaml(String yamlText) {
         var options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
+        // A quiz is a few levels deep and small; anchors are rarely useful in one. Tight caps make an
+        // alias bomb (a few dozen aliases doubling into millions of nodes) fail at once (issue 9).
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setAllowRecursiveKeys(false);
         var dump = new DumperOptions();
         return new Yaml(new SafeConstructor(options), new Representer(dump), dump, options, new PlainResolver())
                 .load(yamlText);
@@ -127,7 +142,7 @@ public final class QuizParser {
         QuestionType type = typeValue instanceof String s ? QuestionType.fromWireName(s) : null;
         if (type == null) {
             problem(n, "type", typeValue == null ? "is required"
-                    : "'" + typeValue + "' is not a question type (single, multi, truefalse, type, number, order, poll)");
+                    : quote(typeValue) + " is not a question type (single, multi, truefalse, type, number, order, poll)");
             return Optional.empty();
         }
         var allowed = new HashSet<>(COMMON_FIELDS);
@@ -259,7 +274,7 @@ public final class QuizParser {
         if (value instanceof Integer seconds && seconds >= MIN_TIME && seconds <= MAX_TIME) {
             return seconds;
         }
-        problem(n, "time", "must be a whole number of seconds from " + MIN_TIME + " to " + MAX_TIME + ", not '" + value + "'");
+        problem(n, "time", "must be a whole number of seconds from " + MIN_TIME + " to " + MAX_TIME + ", not " + quote(value));
         return DEFAULT_TIME;
     }
 
@@ -270,7 +285,7 @@ public final class QuizParser {
         }
         PointsMode mode = value instanceof String s ? PointsMode.fromWireName(s) : null;
         if (mode == null) {
-            problem(n, "points", "must be standard, double or none, not '" + value + "'");
+            problem(n, "points", "must be standard, double or none, not " + quote(value));
             return PointsMode.STANDARD;
         }
         return type == QuestionType.POLL ? PointsMode.NONE : mode;
@@ -292,9 +307,9 @@ public final class QuizParser {
             if (text == null || text.isBlank()) {
                 problem(n, field, "entries must be non-empty text");
             } else if (text.length() > MAX_CHOICE) {
-                problem(n, field, "'" + text + "' is longer than " + MAX_CHOICE + " characters");
+                problem(n, field, quote(text) + " is longer than " + MAX_CHOICE + " characters");
             } else if (!seen.add(text.strip())) {
-                problem(n, field, "'" + text + "' appears twice");
+                problem(n, field, quote(text) + " appears twice");
             } else {
                 result.add(text.strip());
             }
@@ -310,7 +325,7 @@ public final class QuizParser {
         }
         int index = choices.indexOf(answer.strip());
         if (index < 0) {
-            problem(n, field, "'" + answer + "' is not one of the choices");
+            problem(n, field, quote(answer) + " is not one of the choices");
             return Optional.empty();
         }
         return Optional.of(index);
@@ -327,7 +342,7 @@ public final class QuizParser {
             String text = scalarText(entry);
             int index = text == null ? -1 : choices.indexOf(text.strip());
             if (index < 0) {
-                problem(n, "answers", "'" + entry + "' is not one of the choices");
+                problem(n, "answers", quote(entry) + " is not one of the choices");
             } else {
                 indices.add(index);
             }
@@ -408,7 +423,7 @@ public final class QuizParser {
         if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
             return number.doubleValue();
         }
-        problem(n, field, "must be a number, not '" + value + "'");
+        problem(n, field, "must be a number, not " + quote(value));
         return null;
     }
 
@@ -440,7 +455,8 @@ public final class QuizParser {
     private void unknownFields(Map<?, ?> map, Set<String> allowed, Integer n) {
         for (Object key : map.keySet()) {
             if (!allowed.contains(String.valueOf(key))) {
-                problem(n, String.valueOf(key), "is not a field here (allowed: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+                problem(n, key instanceof String || key instanceof Number || key instanceof Boolean
+                        ? cut(String.valueOf(key)) : quote(key), "is not a field here (allowed: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
             }
         }
     }
@@ -468,6 +484,28 @@ public final class QuizParser {
             return String.valueOf(value);
         }
         return null;
+    }
+
+    /**
+     * A value for a problem message: text cut to {@link #MAX_QUOTED} characters and quoted; a list or
+     * mapping is named, never printed (an alias-expanded value printed whole made a 150 MB message).
+     */
+    static String quote(Object value) {
+        if (value instanceof List<?> list) {
+            return "a list of " + list.size();
+        }
+        if (value instanceof Map<?, ?>) {
+            return "a mapping";
+        }
+        if (value == null) {
+            return "nothing";
+        }
+        return "'" + cut(String.valueOf(value)) + "'";
+    }
+
+    private static String cut(String text) {
+        return text.codePointCount(0, text.length()) <= MAX_QUOTED ? text
+                : text.substring(0, text.offsetByCodePoints(0, MAX_QUOTED - 1)) + "…";
     }
 
     private void problem(Integer question, String field, String message) {

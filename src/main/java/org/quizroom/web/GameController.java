@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
+import org.quizroom.QuizroomProperties;
 import org.quizroom.game.GameOptions;
 import org.quizroom.live.GameHub;
 import org.quizroom.live.JoinLinks;
@@ -42,20 +43,31 @@ public class GameController {
     private final QuizCatalog catalog;
     private final GameStore store;
     private final JoinLinks links;
-    private final JoinRateLimiter joinLimiter;
+    private final AddressLimits limits;
+    private final int maxLiveGames;
 
     public GameController(GameHub hub, QuizCatalog catalog, GameStore store, JoinLinks links,
-                          JoinRateLimiter joinLimiter) {
+                          AddressLimits limits, QuizroomProperties properties) {
         this.hub = hub;
         this.catalog = catalog;
         this.store = store;
         this.links = links;
-        this.joinLimiter = joinLimiter;
+        this.limits = limits;
+        this.maxLiveGames = properties.maxLiveGames();
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public GameHub.Created create(@RequestBody JsonNode body) {
+    public GameHub.Created create(@RequestBody JsonNode body, HttpServletRequest http) {
+        if (!limits.tryAcquire(AddressLimits.Kind.CREATE_GAME, http.getRemoteAddr())) {
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_GAMES",
+                    "Too many games opened from this device; wait a while and try again.");
+        }
+        // Without a teacher password anyone may open games: a cap keeps a flood from crowding out real ones.
+        if (hub.unfinishedGameCount() >= maxLiveGames) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "SERVER_FULL",
+                    "This server is running " + maxLiveGames + " games already; end one and try again.");
+        }
         if (body == null || !body.isObject() || !body.path("quizId").isTextual()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "Send {\"quizId\": \"...\", \"options\": {...}}.");
         }
@@ -73,7 +85,8 @@ public class GameController {
     }
 
     @GetMapping("/{pin}")
-    public GameInfo info(@PathVariable String pin) {
+    public GameInfo info(@PathVariable String pin, HttpServletRequest http) {
+        limitLookups(http);
         var live = hub.game(pin);
         if (live.isPresent()) {
             var g = live.get();
@@ -87,7 +100,7 @@ public class GameController {
     @ResponseStatus(HttpStatus.CREATED)
     public GameHub.Joined join(@PathVariable String pin, @RequestBody JsonNode body, HttpServletRequest http) {
         String nickname = nickname(body);
-        if (!joinLimiter.tryJoin(http.getRemoteAddr())) {
+        if (!limits.tryAcquire(AddressLimits.Kind.JOIN, http.getRemoteAddr())) {
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_JOINS",
                     "Too many joins from this device; wait a minute and try again.");
         }
@@ -98,11 +111,20 @@ public class GameController {
     }
 
     @GetMapping(value = "/{pin}/qr.svg", produces = "image/svg+xml")
-    public String qr(@PathVariable String pin) {
+    public String qr(@PathVariable String pin, HttpServletRequest http) {
+        limitLookups(http);
         if (hub.game(pin).isEmpty() && !store.pinExists(pin)) {
             throw new UnknownGameException(pin);
         }
         return QrCodes.svg(links.joinUrl(pin));
+    }
+
+    /** Each answer tells whether a PIN exists: at 600 a second every PIN could be swept in minutes. */
+    private void limitLookups(HttpServletRequest http) {
+        if (!limits.tryAcquire(AddressLimits.Kind.LOOKUP, http.getRemoteAddr())) {
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_LOOKUPS",
+                    "Too many game lookups from this device; wait a minute and try again.");
+        }
     }
 
     /** The nickname of a join request {@code {"nickname": "..."}}; null when missing (the policy refuses it). */

@@ -14,7 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The optional teacher password (HTTP Basic, user "teacher"). When it is set, the dashboard,
- * hosting, the games list, quiz reloading and the quiz editor (page and API) need it; students' pages and joining never do.
+ * hosting, the games list, quiz problems, quiz reloading and the quiz editor (page and API) need it;
+ * students' pages and joining never do.
  * A valid login also opens any report, which otherwise needs the game's host token.
  */
 @Component
@@ -53,6 +54,8 @@ public class TeacherLogin extends OncePerRequestFilter {
         String method = request.getMethod();
         return switch (path) {
             case "/", "/index.html", "/host", "/host.html", "/report", "/report.html", "/api/quizzes/reload" -> true;
+            // Problems of broken files quote their content (answers included): for the teacher only.
+            case "/api/quizzes/problems" -> true;
             case "/api/games", "/api/network", "/editor", "/editor.html" -> true;
             default -> false;
         } || (path.startsWith("/api/quizzes") && !"GET".equals(method))

@@ -321,6 +321,7 @@ class ScoringTest {
             nextQuestion();
             assertThat(f.streak(ann)).as("skipped poll did not break it").isEqualTo(2);
             assertThat(f.answer(ann, choice(0)).accepted().points()).isEqualTo(1200);
+            f.game.skip();
             assertThat(f.streak(ann)).isEqualTo(3);
         }
 
@@ -349,8 +350,10 @@ class ScoringTest {
             nextQuestion();
             AcceptedAnswer partial = f.answer(ann, picks(0)).accepted();
             assertThat(partial.points()).as("half credit, no streak bonus").isEqualTo(500);
+            f.game.skip();
             assertThat(f.streak(ann)).isZero();
-            nextQuestion();
+            f.game.next();
+            f.game.next();
             assertThat(f.answer(ann, choice(0)).accepted().points()).isEqualTo(1000);
         }
 
@@ -360,6 +363,7 @@ class ScoringTest {
             f.answer(ann, choice(0));
             nextQuestion();
             assertThat(f.answer(ann, picks(1, 0)).accepted().points()).isEqualTo(1100);
+            f.game.skip();
             assertThat(f.streak(ann)).isEqualTo(2);
         }
 

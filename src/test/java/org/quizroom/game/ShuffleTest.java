@@ -238,4 +238,39 @@ class ShuffleTest {
         assertThat(java.util.stream.IntStream.range(0, 10).mapToObj(i -> unpinned.questionView(i).choices())
                 .anyMatch(c -> !c.equals(free.choices()))).as("the same question without the pin moves").isTrue();
     }
+
+    /**
+     * Issue 9: orders came from {@code new Random(seed * 31 + index)}, so question i + 31 of one game
+     * repeated question i of the game with the next seed, and one generator's output hinted at the
+     * rest. Keyed orders share nothing across such a shift.
+     */
+    @Test
+    void ordersAreNotDerivableFromAnotherGameSeedAndIndex() {
+        Quiz q = manySingles(31 + 20);
+        Game one = new GameFixture(q, SHUFFLED, GameSettings.defaults(), 4_242L).game;
+        Game next = new GameFixture(q, SHUFFLED, GameSettings.defaults(), 4_243L).game;
+        int same = 0;
+        for (int i = 0; i < 20; i++) {
+            if (one.questionView(i + 31).choices().equals(next.questionView(i).choices())) {
+                same++;
+            }
+        }
+        // 720 orders of six choices: by chance, 20 pairs almost never share even one.
+        assertThat(same).as("questions whose order repeats under seed+1 / index-31").isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void everyPositionIsEquallyLikelyForTheRightChoice() {
+        // 6,000 games' first question: where the right choice lands must not favour any button.
+        Quiz q = manySingles(1);
+        int[] landed = new int[6];
+        for (long seed = 0; seed < 6_000; seed++) {
+            Game g = new GameFixture(q, SHUFFLED, GameSettings.defaults(), seed * 0x9E3779B97F4A7C15L).game;
+            landed[g.questionView(0).choices().indexOf(SIX[0])]++;
+        }
+        for (int count : landed) {
+            assertThat(count).as("times the right choice was shown at one position of 6 (of 6,000)")
+                    .isBetween(850, 1150);
+        }
+    }
 }

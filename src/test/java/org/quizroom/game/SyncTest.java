@@ -63,8 +63,11 @@ class SyncTest {
         SyncView after = game.sync(ann);
         assertThat(after.answered()).isTrue();
         assertThat(after.remainingMs()).isEqualTo(13_000);
-        assertThat(after.you().score()).isEqualTo(850);
+        // The points wait for the close: a score that moved mid-question would tell whether the answer was right.
+        assertThat(after.you().score()).isZero();
         assertThat(game.sync(bob).answered()).isFalse();
+        game.skip();
+        assertThat(game.sync(ann).you().score()).isEqualTo(850);
     }
 
     @Test
@@ -151,9 +154,12 @@ class SyncTest {
         f.advanceMs(3_000);
         game.setConnected(ann, true);
         SyncView view = game.sync(ann);
-        assertThat(view.you()).isEqualTo(new PlayerView(ann, "Ann", true, 2100, 2));
+        // The open question's points and streak wait for its close.
+        assertThat(view.you()).isEqualTo(new PlayerView(ann, "Ann", true, 1000, 1));
         assertThat(view.answered()).isTrue();
         assertThat(view.remainingMs()).isEqualTo(17_000);
+        game.skip();
+        assertThat(game.sync(ann).you()).isEqualTo(new PlayerView(ann, "Ann", true, 2100, 2));
     }
 
     @Test

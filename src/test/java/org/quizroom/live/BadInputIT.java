@@ -53,6 +53,7 @@ import org.springframework.test.context.TestPropertySource;
         "quizroom.messages-per-second=5",
         "quizroom.message-burst=10",
         "quizroom.joins-per-minute=10",
+        "quizroom.join-burst=10",
         // A school's own addition to the bundled word list.
         "quizroom.blocked-words=grumpycat",
         "quizroom.max-players=12",

@@ -75,7 +75,8 @@ class ReconnectIT {
             assertThat(c.await("ACK").get("accepted").asBoolean()).isTrue();
             c.sync();
             JsonNode cleoBefore = c.await("STATE").get("you");
-            assertThat(cleoBefore.get("streak").asInt()).isEqualTo(2);
+            // Question 1's points and streak wait for its close (issue 9): still the streak of question 0.
+            assertThat(cleoBefore.get("streak").asInt()).isEqualTo(1);
             int mark = host.seen().size();
             c.close();
 
@@ -92,7 +93,7 @@ class ReconnectIT {
             assertThat(state.get("you").get("nickname").asText()).isEqualTo("Cleo");
             assertThat(state.get("you").get("playerId").asText()).isEqualTo(cleo.get("playerId").asText());
             assertThat(state.get("you").get("score").asInt()).isEqualTo(cleoBefore.get("score").asInt());
-            assertThat(state.get("you").get("streak").asInt()).isEqualTo(2);
+            assertThat(state.get("you").get("streak").asInt()).isEqualTo(1);
             JsonNode again = c.await("QUESTION");
             assertThat(again.get("index").asInt()).isEqualTo(1);
             assertThat(again.get("remainingMs").asLong()).isPositive().isLessThanOrEqualTo(timeLimit - 1000);
@@ -186,7 +187,8 @@ class ReconnectIT {
             host.await("REVEAL");
             JsonNode benQ2 = b.await("RESULT");
             assertThat(benQ2.get("correct").asBoolean()).isTrue();
-            long maxPoints = Math.round(1000 * (1 - (waitedMs - 300) / (double) q2.get("timeLimitMs").asLong() / 2));
+            // Up to the network allowance cap (600 ms by default since main's fairness change) is forgiven.
+            long maxPoints = Math.round(1000 * (1 - (waitedMs - 600) / (double) q2.get("timeLimitMs").asLong() / 2));
             assertThat(benQ2.get("points").asInt()).as("points for an answer %d ms after the question reached him",
                     waitedMs).isLessThanOrEqualTo((int) maxPoints).isGreaterThanOrEqualTo(500);
         } finally {

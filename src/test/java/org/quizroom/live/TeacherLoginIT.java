@@ -33,7 +33,8 @@ class TeacherLoginIT {
     int port;
 
     @ParameterizedTest(name = "GET {0}")
-    @ValueSource(strings = {"/", "/index.html", "/host", "/host.html", "/report", "/report.html", "/api/games"})
+    @ValueSource(strings = {"/", "/index.html", "/host", "/host.html", "/report", "/report.html", "/api/games",
+            "/api/quizzes/problems"})
     void teacherPagesAndTheGamesListNeedTheLogin(String path) {
         Api api = new Api(port);
         assertLoginRequired(api.get(path));

@@ -644,4 +644,64 @@ class QuizParserTest {
                   explanation: Because.
                 """), 2, "fuzzy", "must be true or false");
     }
+
+    // ---------------------------------------------------------------- hostile files (issue 9)
+
+    /** 20 levels of "each list holds the previous one twice": 40 aliases, a million leaves once expanded. */
+    private static String aliasBomb() {
+        var yaml = new StringBuilder("l0: &l0 [lol, lol]\n");
+        for (int i = 1; i <= 20; i++) {
+            yaml.append("l").append(i).append(": &l").append(i).append(" [*l").append(i - 1).append(", *l")
+                    .append(i - 1).append("]\n");
+        }
+        return yaml.append("title: Bomb\nquestions:\n  - type: single\n    text: Boom?\n    choices: [A, B]\n")
+                .append("    answer: A\n    time: *l20\n").toString();
+    }
+
+    @Test
+    void anAliasBombIsRefusedWithAShortMessage() {
+        List<QuizProblem> problems = problems(aliasBomb());
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).message()).contains("aliases").hasSizeLessThan(300);
+    }
+
+    @Test
+    void nestingDeeperThanAQuizNeedsIsRefused() {
+        String deep = "title: Deep\nquestions: " + "[".repeat(60) + "]".repeat(60) + "\n";
+        List<QuizProblem> problems = problems(deep);
+        assertThat(problems.get(0).message()).containsIgnoringCase("nesting").hasSizeLessThan(300);
+    }
+
+    @Test
+    void aListOrMappingIsNamedNeverPrintedInAProblem() {
+        List<QuizProblem> problems = problems(secondQuestion("""
+                - type: number
+                  text: How many?
+                  answer: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]
+                  time: {a: 1, b: 2}
+                  section: S
+                  explanation: E
+                """));
+        assertThat(problems).extracting(QuizProblem::message)
+                .contains("must be a number, not a list of 20",
+                        "must be a whole number of seconds from 5 to 240, not a mapping")
+                .allSatisfy(m -> assertThat(m).doesNotContain("[").doesNotContain("{"));
+    }
+
+    @Test
+    void longValuesAreCutToSixtyCharactersInProblems() {
+        String answer = "X".repeat(5_000);
+        List<QuizProblem> problems = problems(secondQuestion("""
+                - type: single
+                  text: Which?
+                  choices: [A, B]
+                  answer: %s
+                  section: S
+                  explanation: E
+                """.formatted(answer)));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.message()).endsWith("is not one of the choices").contains("X".repeat(59) + "…");
+            assertThat(p.message()).hasSizeLessThan(100);
+        });
+    }
 }

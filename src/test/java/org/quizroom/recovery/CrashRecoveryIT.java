@@ -200,10 +200,10 @@ class CrashRecoveryIT {
             JsonNode r = result(players.get(i), CRASH_QUESTION);
             assertThat(r.get("answered").asBoolean()).isTrue();
             points.get(i).put(CRASH_QUESTION, r.get("points").asInt());
-            if (i < answeredBefore) {
-                // Their points were already in the score they saw before the crash.
-                assertThat(r.get("score").asInt()).isEqualTo(before.get(i).get("score").asInt());
-            }
+            // The question's points are held until it closes (issue 9), across the crash too: each score
+            // seen before the crash plus this question's points, counted once.
+            assertThat(r.get("score").asInt()).as("score of Player %d after the reopened question", i + 1)
+                    .isEqualTo(before.get(i).get("score").asInt() + r.get("points").asInt());
         }
 
         // The rest of the game is played out.

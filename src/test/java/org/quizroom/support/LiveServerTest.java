@@ -19,6 +19,7 @@ import org.springframework.test.context.ContextConfiguration;
         "quizroom.data-dir=./target/test-data/${random.uuid}",
         "quizroom.join-host=127.0.0.1",
         "quizroom.joins-per-minute=100000",
+        "quizroom.join-burst=100000",
         "quizroom.messages-per-second=1000",
         "quizroom.message-burst=1000"
 })
