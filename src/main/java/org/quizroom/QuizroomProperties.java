@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pingIntervalMs        how often players are pinged to measure their network delay
  * @param teacherPassword       when set, the dashboard, hosting and reports need it (user "teacher")
  * @param blockedWords          extra words refused in nicknames, on top of the bundled list
+ * @param draftMaxUploadBytes   largest notes file or pasted text turned into a draft quiz, in bytes
  */
 @ConfigurationProperties("quizroom")
 public record QuizroomProperties(
@@ -37,5 +38,6 @@ public record QuizroomProperties(
         @DefaultValue("60") int joinsPerMinute,
         @DefaultValue("5000") long pingIntervalMs,
         @DefaultValue("") String teacherPassword,
-        @DefaultValue("") List<String> blockedWords) {
+        @DefaultValue("") List<String> blockedWords,
+        @DefaultValue("5242880") long draftMaxUploadBytes) {
 }

@@ -55,7 +55,8 @@ public class TeacherLogin extends OncePerRequestFilter {
             case "/", "/index.html", "/host", "/host.html", "/report", "/report.html", "/api/quizzes/reload" -> true;
             case "/api/games" -> true;
             default -> false;
-        } || (path.startsWith("/api/quizzes") && !"GET".equals(method));
+        } || (path.startsWith("/api/quizzes") && !"GET".equals(method))
+                || path.startsWith("/api/drafts") || path.equals("/draft.html") || path.equals("/draft");
     }
 
     /**

@@ -71,7 +71,11 @@ final class Notes {
             "organization", "council", "company", "committee", "agency", "bank", "church", "league", "society",
             "institute", "university", "association", "army", "navy", "force", "court", "parliament", "assembly",
             "government", "federation", "alliance", "corporation", "commission", "office", "ministry", "department",
-            "service", "foundation", "college", "school", "bureau", "group", "pact", "front", "congress");
+            "service", "foundation", "college", "school", "bureau", "group", "pact", "front", "congress", "railway",
+            "railways", "airline", "airlines", "club", "press", "times", "trust", "guild", "dynasty", "empire");
+    private static final Set<String> PLACE_WORDS = Set.of("canal", "river", "sea", "ocean", "mountains", "island",
+            "islands", "bay", "lake", "valley", "desert", "city", "street", "road", "bridge", "square", "park",
+            "county", "province", "states", "kingdom", "republic", "east", "west", "coast", "peninsula", "strait");
     private static final Set<String> PERSON_CUES = Set.of("under", "by", "leader", "president", "general", "king",
             "queen", "emperor", "pope", "sir", "dr", "professor", "minister", "chancellor", "premier", "chairman",
             "saint", "st", "lord", "lady", "prince", "princess", "tsar", "czar");
@@ -265,8 +269,12 @@ final class Notes {
                 kind = Kind.EVENT;
             } else if (words.size() >= 2 && ORG_WORDS.contains(lastWord)) {
                 kind = Kind.ORGANISATION;
+            } else if (words.size() >= 2 && PLACE_WORDS.contains(lastWord)) {
+                kind = Kind.PLACE;
             } else if (words.size() >= 2 && words.size() <= 3 && !name.contains(" of ")
-                    && (alone.containsKey(words.get(words.size() - 1)) || PERSON_CUES.contains(mention.before()))
+                    && (alone.containsKey(words.get(words.size() - 1)) || PERSON_CUES.contains(mention.before())
+                    || !mention.after().isEmpty() && Character.isLowerCase(mention.after().codePointAt(0))
+                    && Text.hasVerb("x " + mention.after()) && !mention.after().endsWith("s"))
                     && words.stream().noneMatch(w -> w.contains("-"))) {
                 kind = Kind.PERSON;
             } else if (PLACE_CUES.contains(mention.before()) && (mention.after().isEmpty()

@@ -18,7 +18,7 @@ import org.quizroom.quiz.QuestionType;
 final class Ranker {
 
     /** Candidates below this score are never proposed, only listed under "more". */
-    static final double MIN_SCORE = 1.0;
+    static final double MIN_SCORE = 1.2;
 
     record Selection(List<Candidate> proposed, List<Candidate> more) {
     }

@@ -64,7 +64,7 @@ final class StatementRule implements Rule {
 
     static boolean eligible(String sentence) {
         List<String> words = Text.words(sentence);
-        if (words.size() < 6 || sentence.strip().endsWith("?")) {
+        if (words.size() < 5 || sentence.strip().endsWith("?")) {
             return false;
         }
         String first = words.get(0).toLowerCase(Locale.ROOT);
@@ -83,7 +83,8 @@ final class StatementRule implements Rule {
         Matcher y = YearRule.YEAR.matcher(statement);
         if (y.find()) {
             int year = Integer.parseInt(y.group(1));
-            Integer other = years.stream().filter(o -> o != year && !statement.contains(Integer.toString(o)))
+            // A year at least three away: a one-year slip would be unfair, not false.
+            Integer other = years.stream().filter(o -> Math.abs(o - year) >= 3 && !statement.contains(Integer.toString(o)))
                     .min(Comparator.comparingInt((Integer o) -> Math.abs(o - year)).thenComparingInt(o -> o))
                     .orElse(null);
             if (other != null) {

@@ -56,12 +56,24 @@ final class TermRule implements Rule {
         return (o.section() == t.section() ? 1_000 : 10_000) + d;
     }
 
-    /** Whether a long word of the term (5+ letters) appears in the description. */
+    /**
+     * Whether a long word of the term (5+ letters) appears in the description, also as another
+     * form of the word (same first six letters: "Railways"/"Railway", "reduced"/"reduction").
+     */
     static boolean sharesMainWord(String term, String description) {
-        for (String w : Text.words(term)) {
+        List<String> described = Text.words(description.toLowerCase(java.util.Locale.ROOT));
+        for (String w : Text.words(term.toLowerCase(java.util.Locale.ROOT))) {
             for (String part : w.split("[-'’]")) {
-                if (part.length() >= 5 && Text.containsWords(description, part)) {
-                    return true;
+                if (part.length() < 5) {
+                    continue;
+                }
+                String stem = part.substring(0, Math.min(part.length(), 6));
+                for (String d : described) {
+                    for (String dp : d.split("[-'’]")) {
+                        if (dp.startsWith(stem) && dp.length() >= stem.length()) {
+                            return true;
+                        }
+                    }
                 }
             }
         }

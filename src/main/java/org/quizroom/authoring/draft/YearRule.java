@@ -74,7 +74,7 @@ final class YearRule implements Rule {
                 String gap = s.text().substring(0, m.start()) + "____" + s.text().substring(m.end());
                 String window = window(gap, m.start(), 90);
                 out.add(number(s, "Which year fills the gap? “" + window + "”", year,
-                        Text.cut(s.text(), 200) + (Text.endsSentence(s.text()) ? "" : "."), 1.5));
+                        Text.cut(s.text(), 200) + (Text.endsSentence(s.text()) ? "" : "."), 1.9));
             }
         }
         return out;
