@@ -50,14 +50,16 @@ final class Notes {
     private static final Pattern TERM = Pattern.compile("^([^:.!?]{2,70}?)\\s*[:–—]\\s+(.{12,})$");
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’\\-]*");
     private static final Set<String> CONNECTORS = Set.of("of", "the", "de", "von", "van", "da", "del", "al", "bin", "la", "du");
-    private static final Set<String> STARTERS = Set.of("the", "a", "an", "this", "these", "that", "those", "in", "on",
+    private static final Set<String> STARTERS = Set.copyOf(List.of("the", "a", "an", "this", "these", "that", "those", "in", "on",
             "during", "following", "after", "before", "despite", "both", "some", "other", "under", "his", "her",
             "its", "their", "however", "thus", "while", "when", "as", "at", "by", "for", "from", "with", "it",
-            "there", "many", "most", "each", "every", "all", "one", "two", "three", "first", "second", "then",
+            "there", "many", "most", "each", "every", "all", "then",
             "next", "finally", "also", "although", "because", "if", "since", "so", "such", "what", "which", "who",
             "why", "how", "where", "we", "they", "he", "she", "you", "i", "our", "your", "my", "no", "not", "to",
             "and", "but", "or", "is", "are", "was", "were", "be", "can", "may", "once", "unlike", "like", "until",
-            "within", "without", "between", "among", "across", "through", "over", "into", "about", "around", "per");
+            "within", "without", "between", "among", "across", "through", "over", "into", "about", "around", "per",
+            "later", "earlier", "today", "now", "soon", "meanwhile", "eventually", "instead", "still", "yet", "even",
+            "only", "here", "finally", "again", "afterwards", "initially", "ultimately"));
     private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
             "friday", "saturday", "sunday");
@@ -174,7 +176,8 @@ final class Notes {
                     last = j;
                     possessive = isPossessive(next);
                     j++;
-                } else if (CONNECTORS.contains(next) && j + 1 < tokens.size()
+                } else if (CONNECTORS.contains(next) && !(next.equals("the") && i == 0 && j == i + 1)
+                        && j + 1 < tokens.size()
                         && isCapitalised(tokenText(sentence, tokens.get(j + 1)))
                         && !gapHasPunctuation(sentence, tokens.get(j), tokens.get(j + 1))) {
                     j++;
@@ -227,15 +230,17 @@ final class Notes {
         return token.endsWith("'s") || token.endsWith("’s");
     }
 
-    private static final Set<String> FOLLOWERS = Set.of("of", "in", "from", "to", "and", "or", "was", "were", "had",
+    private static final Set<String> FOLLOWERS = Set.copyOf(List.of("of", "in", "from", "to", "and", "or", "was", "were", "had",
             "has", "is", "are", "led", "saw", "on", "at", "with", "for", "by", "under", "during", "which", "who",
-            "that", "as", "but", "after", "before", "became", "began", "ended", "took", "made", "also", "did");
+            "that", "as", "but", "after", "before", "became", "began", "ended", "took", "made", "also", "did", "later",
+            "then", "soon", "still", "first", "finally", "often", "wrote", "won", "built", "said", "gave", "never"));
 
     /** Whether a name is used like an adjective ("Cold War tensions"): swapping or blanking it reads badly. */
     static boolean usedAsModifier(Mention m) {
         String after = m.after();
         return !after.isEmpty() && Character.isLowerCase(after.codePointAt(0))
-                && !FOLLOWERS.contains(after) && !after.endsWith("ed");
+                && !FOLLOWERS.contains(after) && !after.endsWith("ed") && !after.endsWith("ly")
+                && !Text.hasVerb("x " + after);
     }
 
     static boolean isAbbreviation(String name) {
