@@ -73,9 +73,35 @@ function renderQuizzes(quizzes) {
           sections.length ? ` · ${sections.length} section${sections.length === 1 ? '' : 's'}` : ''),
         sections.length ? el('details', { class: 'sections' },
           el('summary', {}, 'Sections'),
-          el('ul', {}, sections.map((s) => el('li', { text: s })))) : null),
+          el('ul', {}, sections.map((s) => el('li', { text: s })))) : null,
+        lintDetails(quiz)),
       hostButton));
   }
+}
+
+// The quiz linter's findings, fetched when the teacher unfolds them (GET /api/quizzes/{id}/lint).
+function lintDetails(quiz) {
+  const body = el('div', { class: 'lint-body', 'aria-live': 'polite' });
+  let loaded = false;
+  const show = async (details) => {
+    if (!details.open || loaded) return;
+    loaded = true;
+    body.textContent = 'Checking…';
+    try {
+      const report = await getJson(`/api/quizzes/${encodeURIComponent(quiz.id)}/lint`);
+      const items = Array.isArray(report.items) ? report.items : [];
+      clear(body);
+      if (!items.length) { body.textContent = 'Nothing to fix.'; return; }
+      body.append(el('ul', { class: 'lint-list' }, items.map((w) => el('li', { class: `lint-${w.severity}` },
+        el('strong', { text: `${w.severity === 'info' ? 'Note' : 'Warning'} · question${w.questions.length > 1 ? 's' : ''} ${w.questions.join(', ')} · ${w.rule}` }),
+        el('p', { text: w.message }), el('p', { class: 'muted', text: `Fix: ${w.fix}` })))));
+    } catch (err) {
+      loaded = false;
+      body.textContent = `Could not check the quiz: ${err.message}`;
+    }
+  };
+  return el('details', { class: 'lint', on: { toggle: (e) => show(e.currentTarget) } },
+    el('summary', {}, 'Quiz check'), body);
 }
 
 function renderProblems(problems) {

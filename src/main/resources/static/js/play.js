@@ -258,6 +258,7 @@ function buildQuestion(q, type) {
     const input = $('answer-input');
     input.value = '';
     input.disabled = false;
+    $('number-reading').hidden = true;
     if (type === 'number') {
       input.setAttribute('inputmode', 'decimal');
       input.setAttribute('maxlength', '32');
@@ -330,11 +331,72 @@ function submitForm(event) {
     if (!text) { status('Type an answer first.'); return; }
     sendAnswer(text);
   } else if (type === 'number') {
-    const raw = $('answer-input').value.trim().replace(/\s/g, '').replace(',', '.');
-    const value = Number(raw);
-    if (!raw || !Number.isFinite(value)) { status('Enter a number, for example 1955 or 2.5.'); return; }
-    sendAnswer(value);
+    // The typed text goes to the server, which reads it by the same rule (NumberReader).
+    const raw = $('answer-input').value.trim();
+    if (readNumber(raw) === null) { status('Enter a number, for example 1955 or 2,5.'); return; }
+    sendAnswer(raw);
   }
+}
+
+// How a typed number is read, mirroring the server's NumberReader (docs/quiz-format.md): spaces and
+// apostrophes group thousands; with both , and . the last one is the decimal mark; a mark used more
+// than once groups thousands; a single comma before exactly three digits (after 1-3 digits, not a
+// lone 0) groups thousands, any other single comma is a decimal comma; a single dot is a decimal point.
+function readNumber(text) {
+  let t = String(text).normalize('NFKC').trim().replace(/[\u2212\u2012\u2013]/g, '-')
+    .replace(/[\s\u2019]/g, (c) => (c === '\u2019' ? "'" : ' '));
+  // Digits of any script: Unicode keeps each script's 0-9 in one run, so the value is the distance from its start.
+  t = t.replace(/\p{Nd}/gu, (d) => {
+    const cp = d.codePointAt(0);
+    let start = cp;
+    while (/\p{Nd}/u.test(String.fromCodePoint(start - 1))) start -= 1;
+    return String((cp - start) % 10);
+  });
+  let sign = 1;
+  if (t.startsWith('-') || t.startsWith('+')) { sign = t[0] === '-' ? -1 : 1; t = t.slice(1).trim(); }
+  if (!t || t.length > 40 || !/^[0-9]*(?:[.,' ][0-9]+)*$/.test(t) || !/[0-9]/.test(t)) return null;
+  const commas = (t.match(/,/g) || []).length;
+  const dots = (t.match(/\./g) || []).length;
+  let mark = null;
+  if (commas && dots) {
+    mark = t.lastIndexOf(',') > t.lastIndexOf('.') ? ',' : '.';
+    if ((t.split(mark).length - 1) !== 1) return null;
+  } else if (dots === 1) {
+    mark = '.';
+  } else if (commas === 1) {
+    const at = t.indexOf(',');
+    const before = t.slice(0, at);
+    const groups = t.length - at - 1 === 3 && /^[0-9]{1,3}$/.test(before) && before !== '0';
+    mark = groups ? null : ',';
+  }
+  let whole = t;
+  let fraction = '';
+  if (mark) {
+    const at = t.lastIndexOf(mark);
+    whole = t.slice(0, at);
+    fraction = t.slice(at + 1);
+    if (!/^[0-9]*$/.test(fraction)) return null;
+  }
+  const grouped = whole.replace(/[.,' ]/g, 'x');
+  if (!whole) whole = '0';
+  else if (grouped.includes('x')) {
+    if (!/^[0-9]{1,3}(?:x[0-9]{3})*$/.test(grouped)) return null;
+    whole = grouped.replace(/x/g, '');
+  }
+  const value = Number(whole + (fraction ? `.${fraction}` : ''));
+  return Number.isFinite(value) ? sign * value : null;
+}
+
+// Shows the student how their number will be read before they lock it in ("Read as 1953").
+function showNumberReading() {
+  const box = $('number-reading');
+  const isNumber = s.question && normType(s.question.questionType) === 'number';
+  const raw = $('answer-input').value.trim();
+  if (!isNumber || !raw) { box.hidden = true; return; }
+  const value = readNumber(raw);
+  box.hidden = false;
+  box.textContent = value === null ? 'Not a number yet, e.g. 1955 or 2,5'
+    : `Read as ${value.toLocaleString('en-GB', { useGrouping: false, maximumFractionDigits: 10 })}`;
 }
 
 let ackTimer = null;
@@ -423,6 +485,7 @@ document.addEventListener('keydown', (e) => {
 
 $('answer-input').addEventListener('input', () => {
   $('submit-answer').disabled = !$('answer-input').value.trim();
+  showNumberReading();
 });
 
 // --- reveal, result, leaderboard, end -------------------------------------------------------
@@ -471,6 +534,9 @@ function renderResult(r) {
   feedback.dataset.result = kind;
   setText('feedback-verdict', verdict);
   setText('feedback-points', `+${formatNumber(r.points || 0)} points`);
+  // A typed answer right by spelling tolerance: show which spelling it was taken as.
+  $('feedback-accepted').hidden = !(r.correct && r.acceptedAs);
+  setText('feedback-accepted', r.correct && r.acceptedAs ? `accepted: ${r.acceptedAs}` : '');
   setScore(r.score);
   setText('feedback-score', formatNumber(s.score));
   const streak = Number(r.streak) || 0;

@@ -256,7 +256,7 @@ public final class Game {
             }
         }
         var accepted = new AcceptedAnswer(playerId, index, canonical, describe(question, canonical),
-                verdict.correct(), points, responseMs, received);
+                verdict.correct(), points, responseMs, received, verdict.toleratedAs());
         apply(player, question, accepted);
         answeredCount++;
         if (player.connected) {
@@ -508,7 +508,7 @@ public final class Game {
             Player p = players.get(s.playerId());
             AcceptedAnswer a = p.answers.get(index);
             results.add(new PlayerResult(p.id, index, a != null, a != null && a.correct(), a == null ? 0 : a.points(),
-                    p.score, p.streak, s.rank(), count));
+                    p.score, p.streak, s.rank(), count, a == null ? null : a.toleratedAs()));
         }
         return results;
     }
@@ -633,14 +633,14 @@ public final class Game {
 
     /**
      * display index → file index. Order questions are always shuffled (else the answer shows);
-     * others only when the game asks for it. Seeded by game and question, so a restart agrees.
+     * others only when the game asks for it and the question does not pin its order ({@code shuffle: false}). Seeded by game and question, so a restart agrees.
      */
     private int[] displayOrder(int questionIndex) {
         Question question = quiz.questions().get(questionIndex);
         int n = question.choices().size();
         List<Integer> order = new ArrayList<>(IntStream.range(0, n).boxed().toList());
         boolean shuffle = question.type() == QuestionType.ORDER
-                || (options.shuffleAnswers() && question.type() != QuestionType.TRUEFALSE);
+                || (options.shuffleAnswers() && question.type() != QuestionType.TRUEFALSE && !question.keepOrder());
         if (shuffle && n > 1) {
             Random random = new Random(shuffleSeed * 31 + questionIndex);
             do {

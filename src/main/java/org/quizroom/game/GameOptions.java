@@ -5,7 +5,8 @@ package org.quizroom.game;
  *
  * @param speedScoring faster correct answers earn more (off: a flat P for every correct answer)
  * @param streaks      the +100 per consecutive correct answer bonus
- * @param shuffleAnswers show choices in a shuffled order (the same order for everyone in the game)
+ * @param shuffleAnswers show choices in a shuffled order (the same order for everyone in the game); on by
+ *                       default so the key's slot carries no hint (issue 11); a question may pin its order
  * @param lateJoin     allow joining after the game has started
  * @param timeMultiplier scales every question's time limit, e.g. 2.0 for extra time
  */
@@ -23,6 +24,6 @@ public record GameOptions(boolean speedScoring, boolean streaks, boolean shuffle
     }
 
     public static GameOptions defaults() {
-        return new GameOptions(true, true, false, true, 1.0);
+        return new GameOptions(true, true, true, true, 1.0);
     }
 }

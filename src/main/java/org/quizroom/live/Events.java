@@ -65,11 +65,12 @@ public final class Events {
         }
     }
 
+    /** {@code acceptedAs}: the accepted spelling when a typed answer was right by spelling tolerance, else absent. */
     public record Result(String type, int index, boolean answered, boolean correct, int points, int score, int streak,
-                         int rank, int playerCount) {
+                         int rank, int playerCount, String acceptedAs) {
         public static Result of(PlayerResult r) {
             return new Result("RESULT", r.index(), r.answered(), r.correct(), r.points(), r.score(), r.streak(),
-                    r.rank(), r.playerCount());
+                    r.rank(), r.playerCount(), r.toleratedAs());
         }
     }
 

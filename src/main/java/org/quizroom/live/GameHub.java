@@ -220,7 +220,7 @@ public class GameHub {
         AcceptedAnswer a = outcome.accepted();
         StoredAnswer row = new StoredAnswer(identity.pin(), a.playerId(), a.questionIndex(),
                 AnswerCodec.write(a.answer()).toString(), a.answerText(), a.correct(), a.points(), a.responseMs(),
-                a.receivedAt());
+                a.receivedAt(), a.toleratedAs());
         writer.submit(row, stored -> {
             toUser(identity, stored ? Events.Ack.accepted(questionIndex)
                     : Events.Ack.refused(questionIndex, "NOT_STORED", "Your answer could not be saved; please tell your teacher."));
@@ -391,7 +391,7 @@ public class GameHub {
         List<AcceptedAnswer> answers = store.answers(stored.pin()).stream().map(a -> new AcceptedAnswer(
                 a.playerId(), a.questionIndex(),
                 AnswerCodec.read(readTree(a.answerJson()), stored.quiz().questions().get(a.questionIndex()).type()),
-                a.answerText(), a.correct(), a.points(), a.responseMs(), a.receivedAt())).toList();
+                a.answerText(), a.correct(), a.points(), a.responseMs(), a.receivedAt(), a.acceptedAs())).toList();
         game.restore(players.stream().map(p -> new Game.RestoredPlayer(p.id(), p.nickname(), p.kicked())).toList(),
                 answers, stored.phase(), stored.questionIndex(), stored.locked());
         LiveGame live = new LiveGame(game, players.size());

@@ -1,10 +1,7 @@
 package org.quizroom.quiz;
 
-import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Marks an answer against a question. Choice indices here are the quiz file's own order; the
@@ -12,8 +9,6 @@ import java.util.regex.Pattern;
  */
 public final class AnswerChecker {
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final double NUMBER_EPSILON = 1e-9;
 
     private AnswerChecker() {
@@ -35,10 +30,9 @@ public final class AnswerChecker {
                 if (!(answer instanceof Answer.Text text)) {
                     throw new InvalidAnswerException("This question needs a typed answer (a string).");
                 }
-                String given = normalise(text.value());
-                boolean right = !given.isEmpty()
-                        && question.acceptedAnswers().stream().map(AnswerChecker::normalise).anyMatch(given::equals);
-                yield right ? Verdict.RIGHT : Verdict.WRONG;
+                TextMatcher.Match match = TextMatcher.match(text.value(), question.acceptedAnswers(),
+                        question.rejected(), !question.exactSpelling());
+                yield match.correct() ? new Verdict(true, 1.0, match.toleratedAs()) : Verdict.WRONG;
             }
             case NUMBER -> {
                 if (!(answer instanceof Answer.Numeric numeric) || !Double.isFinite(numeric.value())) {
@@ -51,14 +45,12 @@ public final class AnswerChecker {
     }
 
     /**
-     * Folds a typed answer so that case, accents, punctuation and spacing do not matter:
-     * "Dé-Stalinisation " and "destalinisation" compare equal. Compatibility forms fold too
-     * (NFKD), so "CO₂" matches "CO2" and full-width "１９５３" matches "1953".
+     * The folded form typed answers are compared in ({@link TextMatcher#key}): case, accents,
+     * letter variants, a leading article, punctuation and spacing do not matter, symbols do:
+     * "The Dé-Stalinisation " becomes "destalinisation", "CO₂" becomes "co2", "C++" stays "c++".
      */
     public static String normalise(String text) {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
-        String plain = MARKS.matcher(decomposed).replaceAll("");
-        return NOT_ALNUM.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll("");
+        return TextMatcher.key(text);
     }
 
     private static int choice(Question question, Answer answer) {

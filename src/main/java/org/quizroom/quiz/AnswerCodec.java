@@ -8,6 +8,7 @@ import java.util.List;
 /**
  * Reads an answer from JSON strictly (the shape must suit the question type) and writes it back.
  * The wire and the database use the same shapes: an index, an array of indices, a string, a number.
+ * A {@code number} answer may also come as the text the student typed; {@link NumberReader} reads it.
  */
 public final class AnswerCodec {
 
@@ -50,6 +51,10 @@ public final class AnswerCodec {
                 return new Answer.Text(node.textValue());
             }
             case NUMBER -> {
+                if (node.isTextual()) {
+                    // Phones send what the student typed; the server reads it by one documented rule.
+                    return new Answer.Numeric(NumberReader.read(node.textValue()));
+                }
                 if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
                     throw new InvalidAnswerException("This question needs a number, e.g. 1955.");
                 }

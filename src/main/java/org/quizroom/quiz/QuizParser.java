@@ -34,13 +34,13 @@ public final class QuizParser {
     private static final Set<String> TOP_FIELDS = Set.of("title", "description", "questions");
     private static final Set<String> COMMON_FIELDS = Set.of("type", "text", "time", "points", "section", "explanation");
     private static final Map<QuestionType, Set<String>> TYPE_FIELDS = Map.of(
-            QuestionType.SINGLE, Set.of("choices", "answer"),
-            QuestionType.MULTI, Set.of("choices", "answers"),
+            QuestionType.SINGLE, Set.of("choices", "answer", "shuffle"),
+            QuestionType.MULTI, Set.of("choices", "answers", "shuffle"),
             QuestionType.TRUEFALSE, Set.of("answer"),
-            QuestionType.TYPE, Set.of("answers"),
+            QuestionType.TYPE, Set.of("answers", "fuzzy", "reject"),
             QuestionType.NUMBER, Set.of("answer", "tolerance"),
             QuestionType.ORDER, Set.of("items"),
-            QuestionType.POLL, Set.of("choices"));
+            QuestionType.POLL, Set.of("choices", "shuffle"));
 
     public sealed interface Result {
     }
@@ -128,6 +128,9 @@ public final class QuizParser {
         List<String> choices = List.of();
         Set<Integer> correct = Set.of();
         List<String> accepted = List.of();
+        List<String> rejected = List.of();
+        boolean keepOrder = !flag(map, "shuffle", n, true);
+        boolean exactSpelling = !flag(map, "fuzzy", n, true);
         Double number = null;
         double tolerance = 0;
         switch (type) {
@@ -149,7 +152,10 @@ public final class QuizParser {
                     problem(n, "answer", "must be true or false");
                 }
             }
-            case TYPE -> accepted = acceptedAnswers(map, n);
+            case TYPE -> {
+                accepted = acceptedAnswers(map, n);
+                rejected = rejectedAnswers(map, n, accepted);
+            }
             case NUMBER -> {
                 number = finiteNumber(map, "answer", n, true);
                 Double tol = finiteNumber(map, "tolerance", n, false);
@@ -171,7 +177,7 @@ public final class QuizParser {
             return Optional.empty();
         }
         return Optional.of(new Question(type, text, choices, correct, accepted, number, tolerance, time, points,
-                section, explanation));
+                section, explanation, keepOrder, exactSpelling, rejected));
     }
 
     private int time(Map<?, ?> map, int n) {
@@ -272,13 +278,52 @@ public final class QuizParser {
         var result = new ArrayList<String>();
         for (Object entry : list) {
             String text = scalarText(entry);
-            if (text == null || AnswerChecker.normalise(text).isEmpty()) {
+            if (text == null || TextMatcher.lenient(TextMatcher.key(text)).isEmpty()) {
                 problem(n, "answers", "accepted answers must contain letters or digits");
             } else {
                 result.add(text.strip());
             }
         }
         return result;
+    }
+
+    /**
+     * The near-misses that are wrong. One that reads the same as an accepted answer after folding
+     * (case, accents, spacing) contradicts it and is refused.
+     */
+    private List<String> rejectedAnswers(Map<?, ?> map, int n, List<String> accepted) {
+        Object value = map.get("reject");
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            problem(n, "reject", "must be a list of wrong answers");
+            return List.of();
+        }
+        var result = new ArrayList<String>();
+        for (Object entry : list) {
+            String text = scalarText(entry);
+            if (text == null || TextMatcher.lenient(TextMatcher.key(text)).isEmpty()) {
+                problem(n, "reject", "entries must contain letters or digits");
+                continue;
+            }
+            accepted.stream().filter(a -> TextMatcher.sameAnswer(a, text)).findFirst().ifPresent(a ->
+                    problem(n, "reject", "'" + text + "' reads the same as the accepted answer '" + a + "'"));
+            result.add(text.strip());
+        }
+        return result;
+    }
+
+    private boolean flag(Map<?, ?> map, String field, int n, boolean absent) {
+        Object value = map.get(field);
+        if (value == null) {
+            return absent;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        problem(n, field, "must be true or false, not '" + value + "'");
+        return absent;
     }
 
     private Double finiteNumber(Map<?, ?> map, String field, int n, boolean required) {

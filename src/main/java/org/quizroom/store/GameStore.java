@@ -69,9 +69,10 @@ public class GameStore {
     @Transactional
     public void insertAnswers(List<StoredAnswer> answers) {
         jdbc.batchUpdate("insert into answer (player_id, question_index, game_pin, answer_json, answer_text, correct, "
-                        + "points, response_ms, received_at) values (?,?,?,?,?,?,?,?,?)",
+                        + "points, response_ms, received_at, accepted_as) values (?,?,?,?,?,?,?,?,?,?)",
                 answers.stream().map(a -> new Object[] {a.playerId(), a.questionIndex(), a.gamePin(), a.answerJson(),
-                        a.answerText(), a.correct(), a.points(), a.responseMs(), ts(a.receivedAt())}).toList());
+                        a.answerText(), a.correct(), a.points(), a.responseMs(), ts(a.receivedAt()), a.acceptedAs()})
+                        .toList());
     }
 
     public Optional<StoredGame> findGame(String pin) {
@@ -101,7 +102,7 @@ public class GameStore {
                 (rs, i) -> new StoredAnswer(rs.getString("game_pin"), rs.getString("player_id"),
                         rs.getInt("question_index"), rs.getString("answer_json"), rs.getString("answer_text"),
                         rs.getBoolean("correct"), rs.getInt("points"), rs.getLong("response_ms"),
-                        instant(rs, "received_at")), pin);
+                        instant(rs, "received_at"), rs.getString("accepted_as")), pin);
     }
 
     public int countAnswers(String pin) {

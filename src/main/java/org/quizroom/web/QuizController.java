@@ -4,6 +4,10 @@ import java.util.List;
 import org.quizroom.quiz.Quiz;
 import org.quizroom.quiz.QuizCatalog;
 import org.quizroom.quiz.QuizProblem;
+import org.quizroom.quiz.lint.LintWarning;
+import org.quizroom.quiz.lint.QuizLinter;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,6 +39,26 @@ public class QuizController {
     @GetMapping("/problems")
     public List<QuizProblem> problems() {
         return catalog.problems();
+    }
+
+    /** One lint warning on the wire: 1-based question numbers, rule id, "info" or "warning", message, fix. */
+    public record LintItem(List<Integer> questions, String rule, String severity, String message, String fix) {
+        static LintItem of(LintWarning w) {
+            return new LintItem(w.questions(), w.rule(), w.severity().wireName(), w.message(), w.fix());
+        }
+    }
+
+    public record LintReport(String quizId, int warnings, int infos, List<LintItem> items) {
+    }
+
+    /** The linter's findings for one loaded quiz (404 UNKNOWN_QUIZ if there is none by that id). */
+    @GetMapping("/{id}/lint")
+    public LintReport lint(@PathVariable String id) {
+        Quiz quiz = catalog.find(id).orElseThrow(() ->
+                new ApiException(HttpStatus.NOT_FOUND, "UNKNOWN_QUIZ", "There is no quiz '" + id + "'."));
+        List<LintItem> items = QuizLinter.lint(quiz).stream().map(LintItem::of).toList();
+        int infos = (int) items.stream().filter(i -> i.severity().equals("info")).count();
+        return new LintReport(id, items.size() - infos, infos, items);
     }
 
     @PostMapping("/reload")

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** When answers stop counting and when the question closes by itself. */
 class DeadlineTest {
 
-    private final GameFixture f = new GameFixture(singles(2), GameOptions.defaults(), new GameSettings(100, 300));
+    private final GameFixture f = new GameFixture(singles(2), GameFixture.FILE_ORDER, new GameSettings(100, 300));
     private final Game game = f.game;
     private final String ann = f.join("Ann");
     private final String bob = f.join("Bob");
@@ -100,7 +100,7 @@ class DeadlineTest {
 
     @Test
     void theAllowanceFollowsTheMedianOfRecentRoundTrips() {
-        GameFixture g = new GameFixture(singles(1), GameOptions.defaults(), new GameSettings(100, 1_000));
+        GameFixture g = new GameFixture(singles(1), GameFixture.FILE_ORDER, new GameSettings(100, 1_000));
         String p = g.join("Pat");
         for (long rtt : new long[] {100, 900, 120, 5_000, 140}) { // median 140 -> 70 ms
             g.game.recordRoundTrip(p, rtt);
@@ -114,7 +114,7 @@ class DeadlineTest {
 
     @Test
     void onlyTheLastFiveRoundTripsCount() {
-        GameFixture g = new GameFixture(singles(1), GameOptions.defaults(), new GameSettings(100, 10_000));
+        GameFixture g = new GameFixture(singles(1), GameFixture.FILE_ORDER, new GameSettings(100, 10_000));
         String p = g.join("Pat");
         for (long rtt : new long[] {4_000, 4_000, 4_000, 100, 100, 100, 100, 100}) {
             g.game.recordRoundTrip(p, rtt);

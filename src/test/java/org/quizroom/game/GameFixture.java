@@ -18,8 +18,11 @@ final class GameFixture {
     final TestClock clock = new TestClock();
     final Game game;
 
+    /** The defaults but choices in the file's order, so engine tests can name the right choice by its index. */
+    static final GameOptions FILE_ORDER = new GameOptions(true, true, false, true, 1.0);
+
     GameFixture(Quiz quiz) {
-        this(quiz, GameOptions.defaults());
+        this(quiz, FILE_ORDER);
     }
 
     GameFixture(Quiz quiz, GameOptions options) {

@@ -82,7 +82,7 @@ class JoiningTest {
 
     @Test
     void aFullGameRefusesNewPlayers() {
-        GameFixture g = new GameFixture(singles(1), GameOptions.defaults(), new GameSettings(2, 300));
+        GameFixture g = new GameFixture(singles(1), GameFixture.FILE_ORDER, new GameSettings(2, 300));
         String ann = g.join("Ann");
         g.join("Bob");
         g.assertRefused(ErrorCode.GAME_FULL, () -> g.game.join("id-Cat", "Cat"));

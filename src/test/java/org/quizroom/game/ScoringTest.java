@@ -66,7 +66,7 @@ class ScoringTest {
     }
 
     private static AcceptedAnswer answerAfter(Quiz quiz, long ms, Answer answer) {
-        return answerAfter(quiz, GameOptions.defaults(), ms, answer);
+        return answerAfter(quiz, GameFixture.FILE_ORDER, ms, answer);
     }
 
     @Nested
@@ -375,7 +375,7 @@ class ScoringTest {
     @Nested
     class ResponseTime {
 
-        private final GameFixture f = new GameFixture(singles(2), GameOptions.defaults(), new GameSettings(100, 300));
+        private final GameFixture f = new GameFixture(singles(2), GameFixture.FILE_ORDER, new GameSettings(100, 300));
 
         @Test
         void aConnectedPlayersTimeStartsWhenTheQuestionOpens() {

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.quizroom.quiz.Answer;
 import org.quizroom.quiz.Question;
+import org.quizroom.quiz.Questions;
 import org.quizroom.quiz.Quiz;
 
 /** Shuffled choices: players answer by what they see; reveals speak the same display indices. */
@@ -204,5 +205,37 @@ class ShuffleTest {
         f.game.start();
         assertThat(f.game.sync(ann).question()).isEqualTo(f.game.sync(bob).question());
         assertThat(f.game.sync(ann).question().choices()).isEqualTo(f.game.questionView(0).choices());
+    }
+
+    @Test
+    void byDefaultTheKeyIsNotInThePredictableSlotAcrossAGame() {
+        // The notes quiz before issue 11: every key in the first slot. A class pressing the first
+        // button must no longer be right every time.
+        Quiz q = Questions.singles(12);
+        Game game = new GameFixture(q, GameOptions.defaults()).game;
+        assertThat(GameOptions.defaults().shuffleAnswers()).isTrue();
+        var firstSlotKeys = java.util.stream.IntStream.range(0, 12)
+                .filter(i -> game.questionView(i).choices().get(0).equals("right")).count();
+        assertThat(firstSlotKeys).as("keys shown first out of 12").isLessThan(12);
+        var slots = java.util.stream.IntStream.range(0, 12)
+                .mapToObj(i -> game.questionView(i).choices().indexOf("right")).collect(Collectors.toSet());
+        assertThat(slots).as("slots the key appears in").hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void aQuestionThatPinsItsOrderKeepsItEvenWhenTheGameShuffles() {
+        Question free = single("Which?", 3, "A", "B", "C", "All of the above");
+        Question pinned = new Question(free.type(), free.text(), free.choices(), free.correctChoices(),
+                free.acceptedAnswers(), null, 0, 20, free.points(), "S", "E", true, false, List.of());
+        Quiz q = new Quiz("t", "T", "", java.util.Collections.nCopies(10, pinned));
+        for (long seed = 0; seed < 20; seed++) {
+            Game game = new GameFixture(q, SHUFFLED, GameSettings.defaults(), seed).game;
+            for (int i = 0; i < 10; i++) {
+                assertThat(game.questionView(i).choices()).containsExactly("A", "B", "C", "All of the above");
+            }
+        }
+        Game unpinned = new GameFixture(new Quiz("t", "T", "", java.util.Collections.nCopies(10, free)), SHUFFLED).game;
+        assertThat(java.util.stream.IntStream.range(0, 10).mapToObj(i -> unpinned.questionView(i).choices())
+                .anyMatch(c -> !c.equals(free.choices()))).as("the same question without the pin moves").isTrue();
     }
 }

@@ -142,15 +142,33 @@ class AnswerCheckerTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"stalinisation", "de-Stalinisations", "", "   ", "---"})
+        @ValueSource(strings = {"stalinism", "Stalin", "", "   ", "---"})
         void otherWordsAndEmptyAnswersAreWrong(String given) {
             assertThat(AnswerChecker.check(q, text(given))).isEqualTo(Verdict.WRONG);
         }
 
         @Test
-        void normaliseFoldsToLowerCaseLettersAndDigits() {
-            assertThat(AnswerChecker.normalise("Dé-Stalinisation ")).isEqualTo("destalinisation");
+        void aForgivenSlipIsRightAndNamesTheAcceptedForm() {
+            assertThat(AnswerChecker.check(q, text("de-Stalinisations")))
+                    .isEqualTo(new Verdict(true, 1.0, "de-Stalinisation"));
+        }
+
+        @Test
+        void fuzzyFalseAndRejectListsAreHonoured() {
+            Question strict = new Question(q.type(), q.text(), q.choices(), q.correctChoices(), q.acceptedAnswers(),
+                    null, 0, 20, PointsMode.STANDARD, "S", "E", false, true, List.of());
+            assertThat(AnswerChecker.check(strict, text("de-Stalinisations"))).isEqualTo(Verdict.WRONG);
+            assertThat(AnswerChecker.check(strict, text("DE-STALINISATION"))).isEqualTo(Verdict.RIGHT);
+            Question rejecting = new Question(q.type(), q.text(), q.choices(), q.correctChoices(), q.acceptedAnswers(),
+                    null, 0, 20, PointsMode.STANDARD, "S", "E", false, false, List.of("stalinisation"));
+            assertThat(AnswerChecker.check(rejecting, text("Stalinisation"))).isEqualTo(Verdict.WRONG);
+        }
+
+        @Test
+        void normaliseFoldsCaseAccentsAndPunctuationButKeepsSymbols() {
+            assertThat(AnswerChecker.normalise("The Dé-Stalinisation ")).isEqualTo("destalinisation");
             assertThat(AnswerChecker.normalise("CO₂ 2")).isEqualTo("co22");
+            assertThat(AnswerChecker.normalise("C++")).isEqualTo("c++");
         }
 
         @Test
@@ -186,6 +204,19 @@ class AnswerCheckerTest {
             assertThatThrownBy(() -> AnswerChecker.check(year, num(Double.POSITIVE_INFINITY)))
                     .isInstanceOf(InvalidAnswerException.class);
             assertThatThrownBy(() -> AnswerChecker.check(year, text("1953"))).isInstanceOf(InvalidAnswerException.class);
+        }
+
+        @Test
+        void typedNumbersArriveAsTextAndAreReadByTheRuleBeforeMarking() {
+            var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+            Answer thousands = AnswerCodec.read(json.textNode("1,953"), QuestionType.NUMBER);
+            assertThat(thousands).isEqualTo(num(1953));
+            assertThat(AnswerChecker.check(year, thousands).correct()).isTrue();
+            assertThat(AnswerCodec.read(json.textNode("2,5"), QuestionType.NUMBER)).isEqualTo(num(2.5));
+            assertThat(AnswerCodec.read(json.textNode("1 953"), QuestionType.NUMBER)).isEqualTo(num(1953));
+            assertThat(AnswerCodec.read(json.numberNode(1953), QuestionType.NUMBER)).isEqualTo(num(1953));
+            assertThatThrownBy(() -> AnswerCodec.read(json.textNode("nineteen"), QuestionType.NUMBER))
+                    .isInstanceOf(InvalidAnswerException.class).hasMessageContaining("not a number");
         }
     }
 

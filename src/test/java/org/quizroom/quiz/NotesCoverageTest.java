@@ -95,9 +95,11 @@ class NotesCoverageTest {
         assertThat(used).containsExactlyInAnyOrder(QuestionType.values());
     }
 
+    /** Significance polls open the discussion (issue 11 asked for more of them) but stay a small share. */
     @Test
-    void hasExactlyTwoPolls() {
-        assertThat(quiz.questions()).filteredOn(q -> q.type() == QuestionType.POLL).hasSize(2);
+    void hasAtLeastFourSignificancePollsButMostlyScoredQuestions() {
+        long polls = quiz.questions().stream().filter(q -> q.type() == QuestionType.POLL).count();
+        assertThat(polls).isGreaterThanOrEqualTo(4).isLessThanOrEqualTo(quiz.questions().size() / 5);
     }
 
     @Test

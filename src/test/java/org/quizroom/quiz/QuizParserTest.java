@@ -584,4 +584,64 @@ class QuizParserTest {
         assertThat(Set.of(PointsMode.STANDARD.basePoints(), PointsMode.DOUBLE.basePoints(), PointsMode.NONE.basePoints()))
                 .containsExactlyInAnyOrder(1000, 2000, 0);
     }
+
+    @Test
+    void shuffleFuzzyAndRejectAreReadAndDefaultToShuffledFuzzyNoRejects() {
+        Quiz quiz = parsed(secondQuestion("""
+                - type: type
+                  text: Name the policy.
+                  answers: [collective leadership]
+                  reject: [collectivisation]
+                  fuzzy: false
+                  section: S
+                  explanation: Because.
+                - type: single
+                  text: Pick one.
+                  choices: [A, B, All of the above]
+                  answer: All of the above
+                  shuffle: false
+                  section: S
+                  explanation: Because.
+                """));
+        Question first = quiz.questions().get(0);
+        assertThat(first.keepOrder()).isFalse();
+        assertThat(first.exactSpelling()).isFalse();
+        assertThat(first.rejected()).isEmpty();
+        Question typed = quiz.questions().get(1);
+        assertThat(typed.exactSpelling()).isTrue();
+        assertThat(typed.rejected()).containsExactly("collectivisation");
+        assertThat(quiz.questions().get(2).keepOrder()).isTrue();
+    }
+
+    @Test
+    void aRejectThatReadsLikeAnAcceptedAnswerIsAContradiction() {
+        assertOnlyProblem(secondQuestion("""
+                - type: type
+                  text: Name him.
+                  answers: [Lech Wałęsa]
+                  reject: [lech walesa]
+                  section: S
+                  explanation: Because.
+                """), 2, "reject", "reads the same as the accepted answer 'Lech Wałęsa'");
+    }
+
+    @Test
+    void matchingFieldsOnlyWhereTheyMeanSomethingAndOnlyAsBooleans() {
+        assertOnlyProblem(secondQuestion("""
+                - type: truefalse
+                  text: True?
+                  answer: true
+                  shuffle: false
+                  section: S
+                  explanation: Because.
+                """), 2, "shuffle", "is not a field here");
+        assertOnlyProblem(secondQuestion("""
+                - type: type
+                  text: Name him.
+                  answers: [Beria]
+                  fuzzy: sometimes
+                  section: S
+                  explanation: Because.
+                """), 2, "fuzzy", "must be true or false");
+    }
 }

@@ -1,0 +1,127 @@
+package org.quizroom.quiz;
+
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.text.Normalizer2;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a number the way a student types it, with thousands separators and decimal commas
+ * (docs/quiz-format.md, "How numbers are read"). The rule, in order:
+ * <ol>
+ *   <li>Digits of any script count ({@code ١٩٥٣}, full-width {@code １９５３}); a leading {@code +},
+ *       {@code -} or {@code −} is the sign.</li>
+ *   <li>Spaces (also no-break and thin spaces) and apostrophes only group thousands:
+ *       {@code 1 953} and {@code 1'953} are 1953.</li>
+ *   <li>With both {@code ,} and {@code .}, the one that comes last is the decimal mark and the other
+ *       groups thousands: {@code 1.953,5} and {@code 1,953.5} are 1953.5.</li>
+ *   <li>A mark that appears more than once groups thousands: {@code 1,000,000}, {@code 1.000.000}.</li>
+ *   <li>A single comma followed by exactly three digits, after one to three digits that are not a
+ *       lone 0, groups thousands ({@code 1,953} is 1953); any other single comma is a decimal comma
+ *       ({@code 2,5} is 2.5, {@code 0,125} is 0.125).</li>
+ *   <li>A single dot is always a decimal point ({@code 1.953} is 1.953, as most phones type it).</li>
+ * </ol>
+ * Groups after the first must have exactly three digits, so {@code 19,53.5} is refused rather than
+ * guessed. The phone page shows the student the reading before the answer is locked in.
+ */
+public final class NumberReader {
+
+    public static final int MAX_LENGTH = 40;
+
+    private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
+    private static final Pattern SHAPE = Pattern.compile("[0-9]*(?:[.,' ][0-9]+)*");
+    private static final Pattern GROUPED = Pattern.compile("[0-9]{1,3}(?:x[0-9]{3})*");
+
+    private NumberReader() {
+    }
+
+    /**
+     * The number {@code text} stands for.
+     *
+     * @throws InvalidAnswerException when the text is not a number by the rule above (the message says why)
+     */
+    public static double read(String text) {
+        if (text == null || text.length() > MAX_LENGTH) {
+            throw new InvalidAnswerException("This question needs a number, e.g. 1955.");
+        }
+        var ascii = new StringBuilder();
+        NFKC.normalize(text).strip().codePoints().forEach(cp -> {
+            if (UCharacter.isDigit(cp)) {
+                ascii.append((char) ('0' + UCharacter.digit(cp, 10)));
+            } else if (Character.isSpaceChar(cp) || cp == '\u2019') {
+                ascii.append(cp == '\u2019' ? '\'' : ' ');
+            } else if (cp == '\u2212' || cp == '\u2013' || cp == '\u2012') {
+                ascii.append('-');
+            } else {
+                ascii.appendCodePoint(cp);
+            }
+        });
+        String s = ascii.toString();
+        boolean negative = false;
+        if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
+            negative = s.charAt(0) == '-';
+            s = s.substring(1).strip();
+        }
+        if (s.isEmpty() || !SHAPE.matcher(s).matches() || s.chars().noneMatch(Character::isDigit)) {
+            throw unreadable(text);
+        }
+        String decimalMark = decimalMark(s);
+        if ("invalid".equals(decimalMark)) {
+            throw unreadable(text);
+        }
+        String whole = s;
+        String fraction = "";
+        if (decimalMark != null) {
+            int at = s.lastIndexOf(decimalMark);
+            whole = s.substring(0, at);
+            fraction = s.substring(at + 1);
+            if (fraction.chars().anyMatch(c -> !Character.isDigit(c))) {
+                throw unreadable(text);
+            }
+        }
+        String grouped = whole.replaceAll("[.,' ]", "x");
+        if (whole.isEmpty()) {
+            whole = "0";
+        } else if (grouped.contains("x")) {
+            if (!GROUPED.matcher(grouped).matches()) {
+                throw unreadable(text);
+            }
+            whole = grouped.replace("x", "");
+        }
+        double value = Double.parseDouble(whole + (fraction.isEmpty() ? "" : "." + fraction));
+        return negative ? -value : value;
+    }
+
+    /** Which mark ("," or ".") separates the fraction, or null when the number is whole. */
+    private static String decimalMark(String s) {
+        int commas = count(s, ',');
+        int dots = count(s, '.');
+        if (commas > 0 && dots > 0) {
+            String last = s.lastIndexOf(',') > s.lastIndexOf('.') ? "," : ".";
+            return count(s, last.charAt(0)) == 1 ? last : "invalid";
+        }
+        if (dots == 1) {
+            return ".";
+        }
+        if (commas == 1) {
+            int at = s.indexOf(',');
+            String before = s.substring(0, at).replaceAll("[' ]", "");
+            boolean groupsThousands = s.length() - at - 1 == 3 && before.length() >= 1 && before.length() <= 3
+                    && !before.equals("0") && !s.substring(0, at).matches(".*[' ].*");
+            return groupsThousands ? null : ",";
+        }
+        return null;
+    }
+
+    private static int count(String s, char c) {
+        return (int) s.chars().filter(x -> x == c).count();
+    }
+
+    private static InvalidAnswerException unreadable(String text) {
+        return new InvalidAnswerException("'" + text.strip() + "' is not a number I can read; type digits, e.g. 1953 or 2,5.");
+    }
+
+    /** How to show a number back to a student: whole numbers without ".0", others as typed in Java. */
+    public static String show(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}

@@ -1,0 +1,50 @@
+package org.quizroom.quiz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The number rule documented in docs/quiz-format.md, one example per clause. */
+class NumberReaderTest {
+
+    @ParameterizedTest(name = "''{0}'' reads as {1}")
+    @CsvSource(delimiter = '|', value = {
+            "1953|1953",
+            "1,953|1953",
+            "2,5|2.5",
+            "0,125|0.125",
+            "1,9535|1.9535",
+            "1 953|1953",
+            "1\u00a0953|1953",
+            "1\u202f953|1953",
+            "1'953|1953",
+            "1.953,5|1953.5",
+            "1,953.5|1953.5",
+            "1,000,000|1000000",
+            "1.000.000|1000000",
+            "1.953|1.953",
+            "3.14|3.14",
+            "-12|-12",
+            "\u221212,5|-12.5",
+            "+7|7",
+            ",5|0.5",
+            "１９５３|1953",
+            "١٩٥٣|1953",
+            "  1953  |1953",
+            "12 345,678|12345.678",
+    })
+    void readsTheNumberAStudentMeant(String typed, double expected) {
+        assertThat(NumberReader.read(typed)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "abc", "19,53.5", "1,95,3", "1.953.5,5,5", "1e5", "--5", "12a", "1 95", "1953 AD",
+            "1,2,3", "-", "1..2"})
+    void refusesWhatItCannotReadSensibly(String typed) {
+        assertThatThrownBy(() -> NumberReader.read(typed)).isInstanceOf(InvalidAnswerException.class)
+                .hasMessageContaining("number");
+    }
+}
