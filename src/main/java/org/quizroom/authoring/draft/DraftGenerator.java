@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.quizroom.quiz.QuestionType;
+import org.quizroom.quiz.QuizParser;
+import org.quizroom.quiz.lint.LintWarning;
+import org.quizroom.quiz.lint.QuizLinter;
 
 /**
  * Notes in, draft quiz out: read → drop clutter → sections → facts → every rule → rank → YAML.
@@ -63,7 +66,7 @@ public final class DraftGenerator {
         }
         Notes notes = Notes.of(outline);
         List<Candidate> all = candidates(notes);
-        Ranker.Selection selection = Ranker.select(all, outline.sections().size(), target);
+        Ranker.Selection selection = selectLintClean(outline, all);
         if (selection.proposed().isEmpty()) {
             throw new NotesException("NOTES_NO_QUESTIONS", "No questions could be made from these notes. Drafts come"
                     + " from headings, 'Term: description' bullets, dates, names and full sentences.");
@@ -91,6 +94,58 @@ public final class DraftGenerator {
         }
         Map<String, Object> quiz = DraftYaml.quiz(outline.title(), proposed.stream().map(Draft.DraftQuestion::question).toList());
         return new Draft(outline.title(), sections, proposed, more, counts, quiz, DraftYaml.write(quiz));
+    }
+
+    /** Linter rules (issue 11) that must not fire on a proposed draft: it would hand answers out. */
+    static final java.util.Set<String> BLOCKING_LINT = java.util.Set.of("give-away", "repeated-fact");
+
+    /**
+     * Ranks, then runs the quiz linter (issue 11) on the proposal exactly as it would be saved; a
+     * question it reports as given away by an earlier one (or repeating a fact a third time) is
+     * moved to "more" and the ranking is redone without it, at most eight times. The linter is
+     * run on whole proposals rather than per candidate because it is the slow step.
+     */
+    private Ranker.Selection selectLintClean(Outline outline, List<Candidate> all) {
+        List<Candidate> pool = new ArrayList<>(all);
+        List<Candidate> banned = new ArrayList<>();
+        Ranker.Selection selection = Ranker.select(pool, outline.sections().size(), target);
+        for (int round = 0; round < 8; round++) {
+            List<Candidate> offenders = lintOffenders(outline.title(), selection);
+            if (offenders.isEmpty()) {
+                break;
+            }
+            banned.addAll(offenders);
+            pool.removeAll(offenders);
+            selection = Ranker.select(pool, outline.sections().size(), target);
+        }
+        List<Candidate> more = new ArrayList<>(selection.more());
+        banned.stream().sorted(Ranker.BEST_FIRST).forEach(more::add);
+        return new Ranker.Selection(selection.proposed(), more, selection.chosen());
+    }
+
+    /** The questions the linter says are given away (the later of a pair) or repeat a fact (all but the first). */
+    static List<Candidate> lintOffenders(String title, Ranker.Selection selection) {
+        List<Candidate> proposed = selection.proposed();
+        String yaml = DraftYaml.write(DraftYaml.quiz(title, proposed.stream().map(Candidate::toQuizMap).toList()));
+        if (!(QuizParser.parse("draft", "draft.yaml", yaml) instanceof QuizParser.Parsed parsed)) {
+            throw new IllegalStateException("a draft must load: " + ((QuizParser.Failed) QuizParser.parse("draft",
+                    "draft.yaml", yaml)).problems());
+        }
+        List<Candidate> offenders = new ArrayList<>();
+        for (LintWarning w : QuizLinter.lint(parsed.quiz())) {
+            if (!BLOCKING_LINT.contains(w.rule())) {
+                continue;
+            }
+            List<Integer> numbers = w.rule().equals("give-away") ? w.questions().subList(0, 1)
+                    : w.questions().subList(1, w.questions().size());
+            for (int number : numbers) {
+                Candidate c = selection.chosen().get(number - 1);
+                if (!offenders.contains(c)) {
+                    offenders.add(c);
+                }
+            }
+        }
+        return offenders;
     }
 
     private static Draft.DraftQuestion toDraft(String id, Candidate c) {

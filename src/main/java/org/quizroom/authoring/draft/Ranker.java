@@ -20,13 +20,24 @@ final class Ranker {
     /** Candidates below this score are never proposed, only listed under "more". */
     static final double MIN_SCORE = 1.2;
 
-    record Selection(List<Candidate> proposed, List<Candidate> more) {
+    /** {@code proposed}: kept, answers moved for balanced key slots; {@code chosen}: the same, as the rules made them. */
+    record Selection(List<Candidate> proposed, List<Candidate> more, List<Candidate> chosen) {
     }
 
     static final Comparator<Candidate> BEST_FIRST = Comparator.comparingDouble(Candidate::score).reversed()
             .thenComparingInt(Candidate::position).thenComparing(Candidate::rule).thenComparing(Candidate::text);
 
     static Selection select(List<Candidate> candidates, int sectionCount, int target) {
+        return select(candidates, sectionCount, target, kept -> true);
+    }
+
+    /**
+     * As {@link #select(List, int, int)}, and a candidate is only kept when {@code acceptable} still
+     * holds for the kept questions with it (the quiz linter's give-away and repeated-fact checks).
+     */
+    static Selection select(List<Candidate> candidates, int sectionCount, int target,
+                            java.util.function.Predicate<List<Candidate>> acceptable) {
+        List<Candidate> refused = new ArrayList<>();
         List<Candidate> sorted = new ArrayList<>(candidates.stream().filter(Ranker::wellFormed).toList());
         sorted.sort(BEST_FIRST);
         List<Candidate> kept = new ArrayList<>();
@@ -35,8 +46,11 @@ final class Ranker {
         for (int section = 0; section < sectionCount && kept.size() < target; section++) {
             for (Candidate c : sorted) {
                 if (c.sectionIndex() == section && c.score() >= MIN_SCORE && fits(c, kept, perSection, perType)) {
-                    kept.add(c);
-                    break;
+                    if (accepts(acceptable, kept, c)) {
+                        kept.add(c);
+                        break;
+                    }
+                    refused.add(c);
                 }
             }
         }
@@ -45,7 +59,7 @@ final class Ranker {
             Candidate best = null;
             double bestScore = Double.NEGATIVE_INFINITY;
             for (Candidate c : sorted) {
-                if (kept.contains(c) || c.score() < MIN_SCORE) {
+                if (kept.contains(c) || refused.contains(c) || c.score() < MIN_SCORE) {
                     continue;
                 }
                 double effective = c.score() - 0.12 * kept.stream().filter(k -> k.type() == c.type()).count()
@@ -58,10 +72,13 @@ final class Ranker {
             if (best == null) {
                 break;
             }
-            kept.add(best);
+            if (accepts(acceptable, kept, best)) {
+                kept.add(best);
+            } else {
+                refused.add(best);
+            }
         }
-        kept.sort(Comparator.comparingInt(Candidate::sectionIndex).thenComparingInt(Candidate::position)
-                .thenComparing(BEST_FIRST));
+        kept.sort(IN_NOTES_ORDER);
         List<Candidate> proposed = balanceKeys(kept);
         List<Candidate> more = new ArrayList<>();
         List<String> stems = new ArrayList<>(kept.stream().map(c -> Text.normalise(c.text())).toList());
@@ -71,8 +88,20 @@ final class Ranker {
                 more.add(c);
             }
         }
-        return new Selection(proposed, more);
+        return new Selection(proposed, more, List.copyOf(kept));
     }
+
+    private static boolean accepts(java.util.function.Predicate<List<Candidate>> acceptable, List<Candidate> kept,
+                                   Candidate c) {
+        List<Candidate> with = new ArrayList<>(kept);
+        with.add(c);
+        with.sort(IN_NOTES_ORDER);
+        return acceptable.test(with);
+    }
+
+    /** The order proposed questions are listed in: by section, then where their source stands. */
+    static final Comparator<Candidate> IN_NOTES_ORDER = Comparator.comparingInt(Candidate::sectionIndex)
+            .thenComparingInt(Candidate::position).thenComparing(Candidate::rule).thenComparing(Candidate::text);
 
     static boolean wellFormed(Candidate c) {
         if (c.text().length() > Rule.MAX_STEM || c.text().isBlank()) {
@@ -114,19 +143,29 @@ final class Ranker {
 
     /** Whether two questions should not both be asked: same source, same answer, or one gives the other away. */
     static boolean conflicts(Candidate a, Candidate b) {
-        if (a.source().equals(b.source()) || Text.normalise(a.text()).equals(Text.normalise(b.text()))) {
+        if (a.source().equals(b.source()) || normalised(a.text()).equals(normalised(b.text()))) {
             return true;
         }
         if (a.type() == b.type() && a.type() != QuestionType.TRUEFALSE && a.type() != QuestionType.POLL
-                && Text.normalise(String.join("|", a.answers())).equals(Text.normalise(String.join("|", b.answers())))) {
+                && normalised(String.join("|", a.answers())).equals(normalised(String.join("|", b.answers())))) {
             return true;
         }
         return givesAway(a, b) || givesAway(b, a);
     }
 
+    /** Normalised texts, computed once per string: the ranker compares every pair many times. */
+    private static final Map<String, String> NORMALISED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String normalised(String text) {
+        if (NORMALISED.size() > 50_000) {
+            NORMALISED.clear();
+        }
+        return NORMALISED.computeIfAbsent(text, t -> " " + Text.normalise(t) + " ");
+    }
+
     private static boolean givesAway(Candidate shown, Candidate asked) {
         for (String secret : asked.secrets()) {
-            if (secret.length() >= 3 && Text.containsWords(shown.text(), secret)) {
+            if (secret.length() >= 3 && normalised(shown.text()).contains(normalised(secret))) {
                 return true;
             }
         }
