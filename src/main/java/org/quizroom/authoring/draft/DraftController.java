@@ -52,6 +52,39 @@ public class DraftController {
         return generator.fromFile(file.getOriginalFilename(), file.getBytes());
     }
 
+    /**
+     * The reviewed quiz (the draft's {@code quiz} object with the teacher's kept questions) as a quiz
+     * file; {@code source} and {@code status} fields are dropped, never saved. 422 {@code QUIZ_INVALID}
+     * with the loader's first problem when the quiz would not load.
+     */
+    @PostMapping(path = "/yaml", consumes = MediaType.APPLICATION_JSON_VALUE, produces = "application/yaml")
+    public String toYaml(@org.springframework.web.bind.annotation.RequestBody java.util.Map<String, Object> quiz) {
+        var clean = new java.util.LinkedHashMap<String, Object>();
+        clean.put("title", quiz.get("title"));
+        if (quiz.get("description") != null) {
+            clean.put("description", quiz.get("description"));
+        }
+        var questions = new java.util.ArrayList<Object>();
+        if (quiz.get("questions") instanceof java.util.List<?> list) {
+            for (Object q : list) {
+                if (q instanceof java.util.Map<?, ?> m) {
+                    var copy = new java.util.LinkedHashMap<Object, Object>(m);
+                    copy.remove("source");
+                    copy.remove("status");
+                    copy.remove("draft");
+                    questions.add(copy);
+                }
+            }
+        }
+        clean.put("questions", questions);
+        String yaml = DraftYaml.write(clean);
+        if (org.quizroom.quiz.QuizParser.parse("draft", "draft.yaml", yaml)
+                instanceof org.quizroom.quiz.QuizParser.Failed failed) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "QUIZ_INVALID", failed.problems().get(0).toString());
+        }
+        return yaml;
+    }
+
     @ExceptionHandler(NotesException.class)
     ResponseEntity<ApiError> notes(NotesException e) {
         HttpStatus status = switch (e.code()) {
