@@ -59,6 +59,22 @@ class DraftApiIT {
         assertThat(draft.get("quiz").get("questions")).hasSize(draft.get("questions").size());
         assertThat(draft.get("quiz").get("questions").get(0).has("source")).isFalse();
         assertThat(QuizParser.parse("d", "d.yaml", draft.get("yaml").asText())).isInstanceOf(QuizParser.Parsed.class);
+
+        // The review page saves the kept questions (with their sources) as a quiz file without them.
+        var kept = json.createObjectNode();
+        kept.put("title", "Photosynthesis");
+        var list = kept.putArray("questions");
+        var withSource = ((com.fasterxml.jackson.databind.node.ObjectNode) first.get("question").deepCopy());
+        withSource.put("source", first.get("source").asText());
+        list.add(withSource);
+        var saved = post("application/json", json.writeValueAsBytes(kept));
+        assertThat(saved.statusCode()).isEqualTo(415); // only /yaml takes JSON
+        var yaml = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/drafts/yaml"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(
+                        json.writeValueAsBytes(kept))).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(yaml.statusCode()).isEqualTo(200);
+        assertThat(yaml.body()).doesNotContain("source:").contains("section: " + first.get("section").asText());
+        assertThat(QuizParser.parse("k", "k.yaml", yaml.body())).isInstanceOf(QuizParser.Parsed.class);
     }
 
     @Test
