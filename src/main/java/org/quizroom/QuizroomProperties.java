@@ -40,6 +40,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param teacherPassword       when set, the dashboard, hosting and reports need it (user "teacher")
  * @param blockedWords          extra words refused in nicknames, on top of the bundled list
  * @param importMaxBytes        largest file the quiz editor imports (GIFT, Aiken, xlsx, CSV), in bytes
+ * @param draftMaxUploadBytes   largest notes file or pasted text turned into a draft quiz, in bytes
  */
 @ConfigurationProperties("quizroom")
 public record QuizroomProperties(
@@ -68,7 +69,8 @@ public record QuizroomProperties(
         @DefaultValue("5000") long pingIntervalMs,
         @DefaultValue("") String teacherPassword,
         @DefaultValue("") List<String> blockedWords,
-        @DefaultValue("1048576") long importMaxBytes) {
+        @DefaultValue("1048576") long importMaxBytes,
+        @DefaultValue("5242880") long draftMaxUploadBytes) {
 
     /** Whether {@code address} (as the server sees it, after trusted proxies) is exempt from per-address limits. */
     public boolean isUnlimited(String address) {

@@ -1,0 +1,104 @@
+package org.quizroom.authoring.draft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.quizroom.quiz.QuizParser;
+import org.quizroom.support.LiveServerTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** POST /api/drafts on a running server: pasted text, an uploaded .docx, and refusals. */
+@LiveServerTest
+class DraftApiIT {
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    private HttpResponse<String> post(String contentType, byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/drafts"))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] multipart(String boundary, String fileName, byte[] content) throws IOException {
+        var out = new ByteArrayOutputStream();
+        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.write(content);
+        out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    @Test
+    void pastedTextGivesADraftWithSourcesAndAQuiz() throws Exception {
+        byte[] notes;
+        try (var in = getClass().getResourceAsStream("/notes/photosynthesis.md")) {
+            notes = in.readAllBytes();
+        }
+        var response = post("text/plain; charset=UTF-8", notes);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode draft = json.readTree(response.body());
+        assertThat(draft.get("title").asText()).isEqualTo("Photosynthesis");
+        JsonNode first = draft.get("questions").get(0);
+        assertThat(first.get("status").asText()).isEqualTo("draft");
+        assertThat(first.get("source").asText()).isNotBlank();
+        assertThat(first.get("rule").asText()).isNotBlank();
+        assertThat(first.get("question").get("section").asText()).isEqualTo(first.get("section").asText());
+        assertThat(draft.get("quiz").get("questions")).hasSize(draft.get("questions").size());
+        assertThat(draft.get("quiz").get("questions").get(0).has("source")).isFalse();
+        assertThat(QuizParser.parse("d", "d.yaml", draft.get("yaml").asText())).isInstanceOf(QuizParser.Parsed.class);
+
+        // The review page saves the kept questions (with their sources) as a quiz file without them.
+        var kept = json.createObjectNode();
+        kept.put("title", "Photosynthesis");
+        var list = kept.putArray("questions");
+        var withSource = ((com.fasterxml.jackson.databind.node.ObjectNode) first.get("question").deepCopy());
+        withSource.put("source", first.get("source").asText());
+        list.add(withSource);
+        var saved = post("application/json", json.writeValueAsBytes(kept));
+        assertThat(saved.statusCode()).isEqualTo(415); // only /yaml takes JSON
+        var yaml = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/drafts/yaml"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(
+                        json.writeValueAsBytes(kept))).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(yaml.statusCode()).isEqualTo(200);
+        assertThat(yaml.body()).doesNotContain("source:").contains("section: " + first.get("section").asText());
+        assertThat(QuizParser.parse("k", "k.yaml", yaml.body())).isInstanceOf(QuizParser.Parsed.class);
+    }
+
+    @Test
+    void anUploadedWordFileGivesADraft() throws Exception {
+        var response = post("multipart/form-data; boundary=XyZ", multipart("XyZ", "acids.docx",
+                TestDocuments.chemistryHandout()));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode draft = json.readTree(response.body());
+        assertThat(draft.get("title").asText()).isEqualTo("Acids and Alkalis");
+        assertThat(draft.get("sections").findValuesAsText("heading")).contains("Indicators", "Common acids");
+    }
+
+    @Test
+    void badUploadsGetACodeAndAMessage() throws Exception {
+        var scanned = post("multipart/form-data; boundary=XyZ", multipart("XyZ", "scan.pdf", TestDocuments.scannedPdf()));
+        assertThat(scanned.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(scanned.body()).get("code").asText()).isEqualTo("PDF_NO_TEXT");
+
+        var empty = post("text/plain", new byte[0]);
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(empty.body()).get("code").asText()).isEqualTo("NOTES_EMPTY");
+
+        var huge = post("text/plain", new byte[6 * 1024 * 1024]);
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(json.readTree(huge.body()).get("code").asText()).isEqualTo("NOTES_TOO_LARGE");
+    }
+}
