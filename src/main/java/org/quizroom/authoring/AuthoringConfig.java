@@ -20,11 +20,14 @@ public class AuthoringConfig implements WebMvcConfigurer {
         return new QuizFiles(properties.quizzesDir(), clock);
     }
 
-    /** Until the quiz linter is wired in, the editor shows no lint warnings (the hook is {@link QuizLint}). */
+    /** The editor's tips are the quiz linter's warnings, the same as the dashboard's quiz check and the CLI. */
     @Bean
     @ConditionalOnMissingBean(QuizLint.class)
     QuizLint quizLint() {
-        return quiz -> List.of();
+        return quiz -> org.quizroom.quiz.lint.QuizLinter.lint(quiz).stream()
+                .map(w -> new QuizLint.Warning(w.questions().isEmpty() ? null : w.questions().get(0), w.rule(),
+                        w.message() + " " + w.fix()))
+                .toList();
     }
 
     @Bean
