@@ -47,6 +47,9 @@ import java.util.function.BooleanSupplier;
  * <li>{@code bench.url} – test a server that is already running (no process started, no heap/CPU figures)</li>
  * <li>{@code bench.jar}, {@code bench.quizzes} – the jar and quizzes folder (default target/quizroom-*.jar, quizzes/)</li>
  * <li>{@code bench.keep} – keep the server's temp dir (log, database)</li>
+ * <li>{@code bench.delays} – one-way delays in ms, e.g. {@code 0,50,150,250}: bot i sits behind a simulated
+ *     slow link of delays[i % k] each way, and the run prints a fairness figure: per delay, the time the
+ *     server charged beyond what the bot itself spent between seeing the question and answering</li>
  * </ul>
  *
  * <p>What is measured: QUESTION and LEADERBOARD fan-out from the moment the host bot sends
@@ -90,6 +93,8 @@ public final class LoadBench {
         public final Stats ackLatency = new Stats();
         public final Stats resultAfterLastAnswer = new Stats();
         public final List<String> perQuestion = new ArrayList<>();
+        /** The fairness lines (with bench.delays), or empty. */
+        public final List<String> fairness = new ArrayList<>();
         public int answersSent;
         public int acksAccepted;
         public int acksRefused;
@@ -209,6 +214,16 @@ public final class LoadBench {
     private final String base;
     private final String wsUrl;
     private final Config cfg;
+    /** One-way delays of the simulated slow links (bench.delays), empty for plain loopback. */
+    private final long[] delays = Arrays.stream(System.getProperty("bench.delays", "").split(","))
+            .filter(s -> !s.isBlank()).mapToLong(s -> Long.parseLong(s.strip())).toArray();
+    /** Runs every slow link's held frames, one at a time, so each bot's frames keep their order. */
+    private final java.util.concurrent.ScheduledExecutorService linkLine =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "bench-slow-links");
+                t.setDaemon(true);
+                return t;
+            });
     private final HttpClient http;
     private final ExecutorService httpExecutor;
     private final ScheduledExecutorService timer;
@@ -378,6 +393,7 @@ public final class LoadBench {
         JsonNode report = get("/api/games/" + pin + "/report", "X-Host-Token", hostToken);
         result.answersStored = report.get("answerCount").asInt();
         tally();
+        fairness(report);
         result.clientCpuSeconds = (clientCpuNanos() - cpu0) / 1e9;
         closeAll();
         return result;
@@ -502,6 +518,9 @@ public final class LoadBench {
             inFlight.acquire();
             b.stomp = new StompBot(pin, "player-token", b.token, handler);
             b.stomp.state = b;
+            if (delays.length > 0) {
+                b.stomp.slowLink(delays[b.n % delays.length], linkLine);
+            }
             b.stomp.open(http, wsUrl).whenComplete((ws, e) -> {
                 if (e != null) {
                     inFlight.release();
@@ -707,6 +726,53 @@ public final class LoadBench {
 
     // ------------------------------------------------------------------ tallying
 
+    /**
+     * Equal thinking should earn equal points whatever the link (issue 16). For each answer: what the bot
+     * spent between the QUESTION reaching it and its answer leaving it, against the time the server scored;
+     * the difference is what the server charged for the network and its own queues. Printed per one-way
+     * delay as mean / p50 / p90 ms, and as points on a 20 s question (1 point = 40 ms). Answers sent
+     * within 50 ms are left out (the score's clamp at 0 would hide what was charged).
+     */
+    private void fairness(JsonNode report) {
+        if (delays.length == 0) {
+            return;
+        }
+        Map<String, Bot> byName = new java.util.HashMap<>();
+        for (Bot b : bots) {
+            byName.put(b.nickname, b);
+        }
+        Map<Long, List<Double>> charged = new java.util.TreeMap<>();
+        for (JsonNode p : report.get("players")) {
+            Bot b = byName.get(p.get("nickname").asText());
+            if (b == null) {
+                continue;
+            }
+            for (JsonNode a : p.get("answers")) {
+                int q = a.get("question").asInt();
+                if (a.path("responseMs").isMissingNode() || a.get("responseMs").isNull() || b.qRecv[q] == 0
+                        || b.ansSent[q] == 0) {
+                    continue;
+                }
+                double spentMs = (b.ansSent[q] - b.qRecv[q]) / 1e6;
+                if (spentMs < 50) {
+                    continue;
+                }
+                charged.computeIfAbsent(b.stomp.oneWayMs(), d -> new ArrayList<>())
+                        .add(a.get("responseMs").asLong() - spentMs);
+            }
+        }
+        charged.forEach((delay, values) -> {
+            double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double mean = Arrays.stream(v).average().orElse(Double.NaN);
+            String line = String.format(Locale.ROOT,
+                    "fairness: one-way %d ms: %d answers, charged beyond thinking mean %.0f / p50 %.0f / p90 %.0f ms"
+                            + " = %.1f points on a 20 s question",
+                    delay, v.length, mean, v[(v.length - 1) / 2], v[(int) Math.ceil(0.9 * v.length) - 1], mean / 40);
+            result.fairness.add(line);
+            log("%s", line);
+        });
+    }
+
     private void tally() {
         int last = questionCount - 1;
         for (Bot b : bots) {
@@ -797,6 +863,7 @@ public final class LoadBench {
                 Result r = run(base, cfg, out, probe(server));
                 results.add(r);
                 out.println(table(List.of(r)));
+                r.fairness.forEach(out::println);
                 out.printf(Locale.ROOT, "[bench %d] sync re-sent %d times (STATE lost: SEND handled before SUBSCRIBE)%n",
                         size, r.syncRetries);
                 for (String line : server.problems(5)) {

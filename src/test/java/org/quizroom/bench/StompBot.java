@@ -32,6 +32,9 @@ public final class StompBot implements WebSocket.Listener {
     private CompletableFuture<?> sendTail = CompletableFuture.completedFuture(null);
     private volatile boolean closed;
     Object state;
+    /** A simulated slow link: every frame in each direction is held this long (ms); 0 = plain loopback. */
+    private long oneWayMs;
+    private java.util.concurrent.ScheduledExecutorService link;
 
     public StompBot(String pin, String tokenHeader, String token, Handler handler) {
         this.pin = pin;
@@ -42,6 +45,19 @@ public final class StompBot implements WebSocket.Listener {
 
     public String pin() {
         return pin;
+    }
+
+    /**
+     * Puts this bot behind a slow link of {@code oneWayMs} each way, like a phone on weak Wi-Fi.
+     * {@code line} must run one task at a time (a single-thread scheduler) so frames keep their order.
+     */
+    void slowLink(long oneWayMs, java.util.concurrent.ScheduledExecutorService line) {
+        this.oneWayMs = oneWayMs;
+        this.link = oneWayMs > 0 ? line : null;
+    }
+
+    long oneWayMs() {
+        return oneWayMs;
     }
 
     /** Opens the WebSocket and sends CONNECT; completes when the socket is open (not yet CONNECTED). */
@@ -71,8 +87,16 @@ public final class StompBot implements WebSocket.Listener {
         send("SEND\ndestination:" + destination + "\ncontent-type:application/json\n\n" + json + "\0");
     }
 
-    /** Queues a frame: the JDK WebSocket allows one outstanding send, so sends are chained. */
-    public synchronized void send(String frame) {
+    /** Queues a frame (after the slow link's delay, if any): the JDK WebSocket allows one outstanding send. */
+    public void send(String frame) {
+        if (link != null) {
+            link.schedule(() -> sendNow(frame), oneWayMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } else {
+            sendNow(frame);
+        }
+    }
+
+    private synchronized void sendNow(String frame) {
         WebSocket socket = ws;
         if (socket == null || closed) {
             handler.failed(this, "send on a closed socket");
@@ -90,7 +114,7 @@ public final class StompBot implements WebSocket.Listener {
         WebSocket socket = ws;
         if (socket != null && !closed) {
             synchronized (this) {
-                send("DISCONNECT\n\n\0");
+                sendNow("DISCONNECT\n\n\0"); // not through the slow link: the socket closes right after
                 closed = true;
                 sendTail.exceptionally(e -> null)
                         .thenCompose(x -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye"))
@@ -112,10 +136,21 @@ public final class StompBot implements WebSocket.Listener {
             data = partial.toString();
             partial.setLength(0);
         }
-        try {
-            frame(data.toString(), now);
-        } catch (RuntimeException e) {
-            handler.failed(this, "frame: " + e);
+        String text = data.toString();
+        if (link != null) {
+            link.schedule(() -> {
+                try {
+                    frame(text, System.nanoTime());
+                } catch (RuntimeException e) {
+                    handler.failed(this, "frame: " + e);
+                }
+            }, oneWayMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } else {
+            try {
+                frame(text, now);
+            } catch (RuntimeException e) {
+                handler.failed(this, "frame: " + e);
+            }
         }
         webSocket.request(1);
         return null;
