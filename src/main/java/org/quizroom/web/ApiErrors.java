@@ -63,10 +63,13 @@ public class ApiErrors {
                 .body(new ApiError("METHOD_NOT_ALLOWED", e.getMessage()));
     }
 
+    /** An upload past the multipart limit ({@code quizroom.max-upload-bytes}): notes for a draft, or an editor file. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
+    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e, jakarta.servlet.http.HttpServletRequest request) {
+        boolean notes = request.getRequestURI().startsWith("/api/drafts");
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-                .body(new ApiError("FILE_TOO_LARGE", "The file is larger than the server accepts (10 MB)."));
+                .body(new ApiError(notes ? "NOTES_TOO_LARGE" : "FILE_TOO_LARGE",
+                        "The uploaded file is larger than this server accepts."));
     }
 
     @ExceptionHandler({MissingServletRequestPartException.class, MultipartException.class})
@@ -78,12 +81,6 @@ public class ApiErrors {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ApiError> notFound(NoResourceFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("NOT_FOUND", "Nothing here."));
-    }
-
-    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
-    ResponseEntity<ApiError> uploadTooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-                .body(new ApiError("NOTES_TOO_LARGE", "The uploaded file is larger than this server accepts."));
     }
 
     @ExceptionHandler(RuntimeException.class)

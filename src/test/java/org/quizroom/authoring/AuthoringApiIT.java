@@ -145,6 +145,25 @@ class AuthoringApiIT {
     }
 
     @Test
+    void theLintersWarningsComeBackBesideTheirQuestionButNeverRefuseASave() {
+        // Valid, but a true/false statement hangs on an absolute word: advice, not an error.
+        String quiz = """
+                {"quiz": {"title": "Tips", "questions": [
+                  {"type": "single", "text": "Which gas do plants take in?", "choices": ["Carbon dioxide", "Oxygen"],
+                   "answer": "Carbon dioxide", "section": "S", "explanation": "They take in carbon dioxide."},
+                  {"type": "truefalse", "text": "Plants always take in oxygen at night.", "answer": false,
+                   "section": "S", "explanation": "They respire at night but also by day."}
+                ]}}""";
+        JsonNode check = editor.post("/api/authoring/validate", quiz).body();
+        assertThat(check.get("valid").asBoolean()).isTrue();
+        assertThat(check.get("warnings")).anySatisfy(w -> {
+            assertThat(w.get("question").asInt()).isEqualTo(2);
+            assertThat(w.get("code").asText()).isEqualTo("absolute-words");
+            assertThat(w.get("message").asText()).containsIgnoringCase("always");
+        });
+    }
+
+    @Test
     void aSaveOverANewerVersionIsRefusedAndBothVersionsAreKept() throws IOException {
         String id = create("Two tabs", "Original text?");
         JsonNode tab1 = editor.get("/api/authoring/quizzes/" + id).body();

@@ -26,9 +26,11 @@ class DraftApiIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
+    /** Posts as the draft page does: with the X-Quizroom header a cross-site form cannot send. */
     private HttpResponse<String> post(String contentType, byte[] body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/drafts"))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                .header("Content-Type", contentType).header("X-Quizroom", "1")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
@@ -100,5 +102,11 @@ class DraftApiIT {
         var huge = post("text/plain", new byte[6 * 1024 * 1024]);
         assertThat(huge.statusCode()).isEqualTo(413);
         assertThat(json.readTree(huge.body()).get("code").asText()).isEqualTo("NOTES_TOO_LARGE");
+        // Text and multipart are what an HTML form on another site can post: without the header, refused.
+        var forged = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/drafts"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("Notes")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(json.readTree(forged.body()).get("code").asText()).isEqualTo("HEADER_REQUIRED");
     }
 }
