@@ -258,7 +258,11 @@ function renderGames(games) {
 async function openHostScreen(g, button) {
   button.disabled = true;
   try {
-    const session = await getJson(`/api/games/${encodeURIComponent(g.pin)}/host-session`, { method: 'POST' });
+    const session = await getJson(`/api/games/${encodeURIComponent(g.pin)}/host-session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: '{}',
+    });
     sessionStorage.setItem(hostKey(g.pin), session.hostToken);
     location.href = `/host?pin=${encodeURIComponent(g.pin)}`;
   } catch (err) {

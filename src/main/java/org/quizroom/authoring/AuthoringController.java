@@ -171,7 +171,7 @@ public class AuthoringController {
             return ResponseEntity.ok().contentType(MediaType.parseMediaType(QuestionImage.contentType(name)))
                     .header("X-Content-Type-Options", "nosniff")
                     // As the game serves pictures: an SVG opened on its own can run nothing.
-                    .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox")
+                    .header("Content-Security-Policy", org.quizroom.web.QuestionImageController.IMAGE_CSP)
                     .cacheControl(CacheControl.noCache())
                     .body(Files.readAllBytes(file));
         } catch (IOException e) {

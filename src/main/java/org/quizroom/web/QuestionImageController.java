@@ -30,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class QuestionImageController {
 
     /** No scripts, no plugins, no loads from elsewhere; inline styles only, which SVGs use for colours. */
-    static final String IMAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
+    public static final String IMAGE_CSP =
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox; frame-ancestors 'none'";
 
     private final GameHub hub;
     private final GameStore store;

@@ -68,7 +68,11 @@ public class RequestGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader("Content-Security-Policy", "frame-ancestors 'none'; object-src 'none'; base-uri 'none'");
+        // Pictures carry a stricter policy of their own (sandboxed, frame-ancestors included): one header, not two.
+        String uri = request.getRequestURI();
+        if (!(uri.endsWith("/image") || uri.startsWith("/api/authoring/images/"))) {
+            response.setHeader("Content-Security-Policy", "frame-ancestors 'none'; object-src 'none'; base-uri 'none'");
+        }
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");

@@ -34,6 +34,16 @@ public class TeacherLogin extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (password.length == 0) {
+            // Without a password the LAN is the students' too: what shows answer keys (the quiz editor,
+            // notes to draft, broken files' problems) works only on the computer running Quizroom.
+            if (showsAnswers(request) && !TeacherComputer.isLoopback(request.getRemoteAddr())) {
+                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                response.setContentType("application/json");
+                response.getWriter().write("{\"code\":\"TEACHER_COMPUTER_ONLY\",\"message\":\"Without a teacher "
+                        + "password, the quiz editor and notes to draft only work on the computer running Quizroom. "
+                        + "Set quizroom.teacher-password to use them from another computer.\"}");
+                return;
+            }
             chain.doFilter(request, response);
             return;
         }
@@ -47,6 +57,14 @@ public class TeacherLogin extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** Paths whose answers would let a student cheat: the editor and its API, drafts, broken files' problems. */
+    private static boolean showsAnswers(HttpServletRequest request) {
+        String path = routedPath(request);
+        return path.equals("/editor") || path.equals("/editor.html") || path.equals("/draft") || path.equals("/draft.html")
+                || path.equals("/api/quizzes/problems")
+                || path.startsWith("/api/authoring/") || path.equals("/api/authoring") || path.startsWith("/api/drafts");
     }
 
     private static boolean teacherOnly(HttpServletRequest request) {

@@ -77,7 +77,8 @@ class TeacherLoginIT {
         String base = lan.map(a -> "http://" + a + ":" + port).orElse("http://127.0.0.1:" + port);
         var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
                         .newBuilder(java.net.URI.create(base + path)).header("Authorization", LOGIN)
-                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                        .header("Content-Type", "application/json") // as the dashboard sends it
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains(game.get("hostToken").asText());

@@ -1,0 +1,62 @@
+package org.quizroom.authoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.quizroom.live.JoinAddresses;
+import org.quizroom.support.LiveServerTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Without a teacher password, everyone on the classroom Wi-Fi reaches the server: whatever shows a
+ * quiz's answers (the editor and its API, notes to draft, broken files' problems) must then answer
+ * only the computer running Quizroom, or a student could read the key of the quiz being played.
+ * Found by a fresh tester: GET /api/authoring/quizzes/warm-up gave the answers to a laptop on the LAN.
+ */
+@LiveServerTest
+class AnswerKeysFromAnotherComputerIT {
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void withoutATeacherPasswordAnotherComputerGetsNoAnswerKey() throws Exception {
+        Optional<String> lan = JoinAddresses.find().stream().map(JoinAddresses.Candidate::address).findFirst();
+        Assumptions.assumeTrue(lan.isPresent(), "this machine has no network address");
+        // The same server reached through its network address: the request comes from "another computer".
+        String other = "http://" + lan.get() + ":" + port;
+        for (String path : new String[] {"/api/authoring/quizzes/warm-up", "/api/authoring/quizzes/warm-up/export?format=gift",
+                "/api/authoring/quizzes", "/api/quizzes/problems", "/editor", "/draft.html", "/api/authoring/%71uizzes/warm-up"}) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(other + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(path).isEqualTo(403);
+            assertThat(new ObjectMapper().readTree(r.body()).get("code").asText()).as(path).isEqualTo("TEACHER_COMPUTER_ONLY");
+            assertThat(r.body()).as(path).doesNotContain("Canberra");
+        }
+        HttpResponse<String> delete = http.send(HttpRequest.newBuilder(URI.create(other + "/api/authoring/quizzes/warm-up"))
+                .header("X-Quizroom", "1").DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(delete.statusCode()).isEqualTo(403);
+        HttpResponse<String> draft = http.send(HttpRequest.newBuilder(URI.create(other + "/api/drafts"))
+                .header("X-Quizroom", "1").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("Notes")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(draft.statusCode()).isEqualTo(403);
+
+        // The teacher's own computer still opens the editor; students' pages stay open to everyone.
+        HttpResponse<String> here = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/authoring/quizzes/warm-up")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(here.statusCode()).isEqualTo(200);
+        assertThat(here.body()).contains("Canberra");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(other + "/play")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+}
