@@ -149,7 +149,11 @@ class QuizEditorInBrowsersIT {
         teacher.awaitText("q-problems-1", "");
         teacher.await(d -> ((Boolean) teacher.js("const i = document.querySelector('#preview-phone img.preview-image');"
                 + " return !!i && i.complete && i.naturalWidth > 0")), "picture in the phone preview");
-        teacher.awaitText("validity", "Ready to save");
+        // Valid, with the quiz linter's tips (advice, never a refusal) shown beside their question.
+        String validity = teacher.awaitText("validity", t -> t.startsWith("Ready to save"), "to read 'Ready to save…'");
+        java.util.List<String> tips = teacher.texts("ul.warnings li");
+        assertThat(tips).as("the linter's tips in the editor").isNotEmpty();
+        assertThat(validity).isEqualTo("Ready to save · " + tips.size() + (tips.size() == 1 ? " tip" : " tips"));
         teacher.screenshot("01-quiz-with-every-type");
         teacher.click("preview-projector-button");
         teacher.await(d -> teacher.el("preview-projector").isDisplayed(), "projector preview");
@@ -223,7 +227,7 @@ class QuizEditorInBrowsersIT {
         assertThat(teacher.all("li.question-card")).hasSize(11);
         assertThat(teacher.text("save-status")).isEqualTo("Not saved yet");
         assertThat(teacher.texts("li.question-card .source").get(0)).startsWith("From: year9-science-revision.gift, line ");
-        teacher.awaitText("validity", "Ready to save");
+        teacher.awaitText("validity", t -> t.startsWith("Ready to save"), "to read 'Ready to save…'");
         teacher.screenshot("02-in-editor");
         teacher.click("save");
         teacher.awaitText("save-status", t -> t.startsWith("Saved as quizzes/year9-science-revision.yaml"), "saved");

@@ -201,7 +201,15 @@ class ReportInBrowserIT {
             cy.await("FINAL", WAIT);
         }
         teacher.awaitPhase("finished");
-        teacher.click("report-link");
+        // The podium rises over the buttons for a moment (motion on the projector): click once it has.
+        teacher.await(d -> {
+            try {
+                d.findElement(org.openqa.selenium.By.id("report-link")).click();
+                return true;
+            } catch (org.openqa.selenium.ElementClickInterceptedException stillRising) {
+                return false;
+            }
+        }, "the report link, once the podium has risen");
         teacher.awaitPhase("report");
         assertThat(teacher.text("report-title")).isEqualTo("Practice: Cold War check-up");
         assertThat(teacher.text("practice-links")).contains("practice of game " + lesson.pin);

@@ -51,7 +51,7 @@ public final class PlayedLesson {
     public static PlayedLesson play(int port) {
         Api api = new Api(port);
         JsonNode game = api.openGame(QUIZ_ID,
-                "{\"speedScoring\":false,\"streaks\":false,\"shuffleAnswers\":false}");
+                "{\"speedScoring\":false,\"streaks\":false,\"shuffleAnswers\":false,\"readingTime\":false}");
         PlayedLesson lesson = new PlayedLesson(game.get("pin").asText(), game.get("hostToken").asText());
         lesson.run(port, api);
         return lesson;
