@@ -26,8 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * on the phone's join, question, result and final screens; a host page without its key.
  */
 @LiveServerTest
-@org.junit.jupiter.api.Disabled("Unstable in the merged suite under load (the reveal bar's growth and a phone's away state
-        + " were not seen in time); its items are to be re-confirmed: see the closing note of this stop")
+@org.junit.jupiter.api.Disabled("Unstable in the merged suite under load (the reveal bar's growth and a phone's away"
+        + " state were not seen in time); its items are to be re-confirmed: see the closing note of this stop")
 class ClassroomDetailsInBrowsersIT {
 
     @LocalServerPort
