@@ -115,7 +115,7 @@ class ClusterIT {
         Map<String, Integer> owner = new HashMap<>();
         List<Game> games = null;
         for (int attempt = 0; attempt < 12 && games == null; attempt++) {
-            JsonNode opened = proxy.openGame("warm-up", "{\"timeMultiplier\":3}");
+            JsonNode opened = proxy.openGame("warm-up", "{\"timeMultiplier\":3,\"readingTime\":false}"); // bots answer at once
             Game g = new Game(opened.get("pin").asText(), opened.get("hostToken").asText());
             g.host = new Phone(g, "host-token", g.hostToken, -1, ws);
             phones.add(g.host);
