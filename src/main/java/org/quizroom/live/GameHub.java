@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import org.quizroom.QuizroomProperties;
 import org.quizroom.game.AcceptedAnswer;
 import org.quizroom.game.AnswerOutcome;
@@ -37,7 +36,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.scheduling.TaskScheduler;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,37 +47,9 @@ public class GameHub {
 
     private static final Logger log = LoggerFactory.getLogger(GameHub.class);
     static final String USER_QUEUE = "/queue/events";
-    /** Rosters larger than this are sent to the host at most once a second. */
-    private static final int LARGE_ROSTER = 500;
     private static final java.time.Duration DISCONNECT_GRACE = java.time.Duration.ofSeconds(5);
     /** After a restart or failover, time for the class to reconnect before absence can close the open question. */
     private static final java.time.Duration RESUME_GRACE = java.time.Duration.ofSeconds(15);
-
-    /** A game plus what the live layer keeps beside it. */
-    private static final class LiveGame {
-        final Game game;
-        volatile boolean rosterDirty = true;
-        /**
-         * The next LOBBY goes to every phone, not only the host: set when joining was locked or unlocked or the
-         * join link changed. Phones show neither the count nor the roster, so a join is news for the host alone;
-         * broadcasting each coalesced count to a lobby filling with thousands made joining quadratic and left a
-         * backlog in front of the first QUESTION.
-         */
-        volatile boolean lobbyForEveryone = true;
-        boolean playersDirty = true;
-        long playersSentAt;
-        int playersSent;
-        volatile GameEvent.AnswerCounted pendingCount;
-        volatile GameEvent.AnswerCounted lastCount;
-        ScheduledFuture<?> deadlineTask;
-        /** Players ever joined, kicked ones included: the next join's place in the tie-break order. */
-        int joined;
-
-        LiveGame(Game game, int joined) {
-            this.game = game;
-            this.joined = joined;
-        }
-    }
 
     private final Map<String, LiveGame> games = new ConcurrentHashMap<>();
     private final Map<String, Identity> tokens = new ConcurrentHashMap<>();
@@ -397,52 +367,9 @@ public class GameHub {
 
     // ------------------------------------------------------------------ timers
 
-    /** Sends coalesced roster and answer-count updates: a join storm becomes a few messages. */
-    @Scheduled(fixedDelay = 100)
-    public void flush() {
-        for (LiveGame live : games.values()) {
-            if (live.rosterDirty) {
-                live.rosterDirty = false;
-                live.playersDirty = true;
-                if (live.game.phase() == Phase.LOBBY) {
-                    if (live.lobbyForEveryone) {
-                        live.lobbyForEveryone = false;
-                        messaging.convertAndSend(topic(live.game.pin()), lobby(live));
-                    } else {
-                        toUser(Identity.host(live.game.pin()), lobby(live));
-                    }
-                }
-            }
-            // PLAYERS carries the whole roster (about 100 bytes a player): ten a second while 5,000 players
-            // connect is 5 MB/s to the host's one socket, which overflowed its send buffer and got it closed.
-            // Big rosters go at most once a second.
-            long now = System.nanoTime();
-            if (live.playersDirty && (live.playersSent <= LARGE_ROSTER || now - live.playersSentAt >= 1_000_000_000L)) {
-                live.playersDirty = false;
-                live.playersSentAt = now;
-                List<org.quizroom.game.PlayerView> players = live.game.players();
-                live.playersSent = players.size();
-                toUser(Identity.host(live.game.pin()), new Events.Players(players));
-            }
-            GameEvent.AnswerCounted count = live.pendingCount;
-            if (count != null) {
-                live.pendingCount = null;
-                toUser(Identity.host(live.game.pin()),
-                        new Events.AnswerCount(count.index(), count.answered(), count.connected()));
-            }
-        }
-    }
-
-    @Scheduled(fixedDelayString = "${quizroom.ping-interval-ms:5000}")
-    public void pingPlayers() {
-        for (LiveGame live : games.values()) {
-            if (live.game.phase() == Phase.FINISHED) {
-                continue;
-            }
-            live.game.players().stream().filter(p -> p.connected())
-                    .forEach(p -> latency.ping(Identity.player(live.game.pin(), p.playerId())));
-        }
-        latency.forgetSilentPlayers();
+    /** The games in memory with their live-layer state, for {@link LiveUpdates}. */
+    java.util.Collection<LiveGame> liveGameStates() {
+        return games.values();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -606,7 +533,7 @@ public class GameHub {
         }
     }
 
-    private Events.Lobby lobby(LiveGame live) {
+    Events.Lobby lobby(LiveGame live) {
         Game game = live.game;
         return new Events.Lobby(game.pin(), game.quiz().title(), links.joinUrl(game.pin()), game.locked(),
                 game.playerCount(), links.localOnly());

@@ -94,6 +94,8 @@ public final class LoadBench {
         /** Class mode: seconds from the first join to the last player's STATE (everyone in). */
         public double allJoinedSeconds = Double.NaN;
         public String mode = "locked";
+        /** The game's PIN (the cluster bench finds its node by it). */
+        public String pin;
         /** Slow-clients mode: fan-out to the other bots while the slow ones stall, and to the slow ones. */
         public final Stats fanOutOthersDuringStall = new Stats();
         public final Stats fanOutStalled = new Stats();
@@ -366,6 +368,7 @@ public final class LoadBench {
         // -- open the game and connect the host
         JsonNode game = post("/api/games", "{\"quizId\":\"" + cfg.quizId() + "\",\"options\":{\"readingTime\":false}}", 201);
         pin = game.get("pin").asText();
+        result.pin = pin;
         hostToken = game.get("hostToken").asText();
         JsonNode quizzes = get("/api/quizzes");
         for (JsonNode q : quizzes) {
@@ -378,7 +381,8 @@ public final class LoadBench {
         }
         result.questions = questionCount;
         host = new StompBot(pin, "host-token", hostToken, new HostHandler());
-        host.open(http, wsUrl).get(30, TimeUnit.SECONDS);
+        settleOnItsNode();
+        host.open(http, wsUrl()).get(30, TimeUnit.SECONDS);
         await(() -> hostState, Duration.ofSeconds(30), "host STATE");
 
         if (classMode) {
@@ -496,7 +500,7 @@ public final class LoadBench {
                 if (delays.length > 0) {
                     b.stomp.slowLink(delays[b.n % delays.length], linkLine);
                 }
-                b.stomp.open(http, wsUrl); // its failure reaches the handler, which frees the slot
+                b.stomp.open(http, wsUrl()); // its failure reaches the handler, which frees the slot
             });
         }
         Duration patience = Duration.ofSeconds(Math.max(cfg.phaseTimeout().toSeconds(), n / 10));
@@ -654,7 +658,7 @@ public final class LoadBench {
             if (delays.length > 0) {
                 b.stomp.slowLink(delays[b.n % delays.length], linkLine);
             }
-            b.stomp.open(http, wsUrl).whenComplete((ws, e) -> {
+            b.stomp.open(http, wsUrl()).whenComplete((ws, e) -> {
                 if (e != null) {
                     inFlight.release();
                 }
@@ -825,7 +829,7 @@ public final class LoadBench {
                 StompBot fresh = new StompBot(pin, "player-token", b.token, this);
                 fresh.state = b;
                 b.stomp = fresh;
-                fresh.open(http, wsUrl);
+                fresh.open(http, wsUrl());
             }, back, TimeUnit.MILLISECONDS);
         }
 
@@ -995,6 +999,10 @@ public final class LoadBench {
 
     /** Runs each size against a fresh server process and prints the table. Exits 1 if a run was incorrect. */
     public static void main(String[] args) throws Exception {
+        if (Boolean.getBoolean("bench.cluster")) {
+            ClusterBench.main(args); // -Dbench.cluster=true: PostgreSQL, nginx and several nodes
+            return;
+        }
         List<Integer> sizes = Arrays.stream(System.getProperty("bench.players", "2000").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).map(Integer::parseInt).toList();
         long think = Long.getLong("bench.thinkMs", 1000);
@@ -1162,6 +1170,49 @@ public final class LoadBench {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The WebSocket URL with the game's PIN, which nginx uses to route it to the game's node (one node ignores it). */
+    private String wsUrl() {
+        return wsUrl + "?pin=" + pin;
+    }
+
+    /**
+     * Behind nginx a game opens on any node and moves to the node its PIN hashes to on the first connection or
+     * join that names it (close 1013 or 503 GAME_MOVING meanwhile, which the pages retry): a host connection
+     * is tried until it gets its STATE, so no bot meets the move. On one node the first try succeeds.
+     */
+    private void settleOnItsNode() throws Exception {
+        for (int attempt = 0; attempt < 60; attempt++) {
+            CompletableFuture<String> outcome = new CompletableFuture<>();
+            StompBot probe = new StompBot(pin, "host-token", hostToken, new StompBot.Handler() {
+                @Override
+                public void connected(StompBot bot) {
+                    bot.subscribe("0", "/user/queue/events");
+                    bot.sendJson("/app/games/" + pin + "/sync", "{}");
+                }
+
+                @Override
+                public void message(StompBot bot, String destination, String body, long receivedNanos) {
+                    if (type(body).equals("STATE")) {
+                        outcome.complete("STATE");
+                    }
+                }
+
+                @Override
+                public void failed(StompBot bot, String what) {
+                    outcome.complete(what);
+                }
+            });
+            probe.open(http, wsUrl());
+            String got = outcome.get(60, TimeUnit.SECONDS);
+            probe.close();
+            if (got.equals("STATE")) {
+                return;
+            }
+            pause(300);
+        }
+        throw new IllegalStateException("Game " + pin + " never settled on a node");
+    }
 
     private String hostDest() {
         return "/app/games/" + pin + "/host";

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -69,7 +67,7 @@ class ClusterIT {
     private static final long LEASE_MS = 4000;
     private static final long RENEW_MS = 1000;
 
-    private final List<Process> processes = new ArrayList<>();
+    private LocalCluster cluster;
     private final List<Phone> phones = new ArrayList<>();
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
     private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4))
@@ -82,11 +80,8 @@ class ClusterIT {
     void stopEverything() throws InterruptedException {
         phones.forEach(Phone::stop);
         timer.shutdownNow();
-        for (Process p : processes) {
-            p.destroyForcibly(); // nodes and nginx (its master exits on SIGKILL; workers follow on their own)
-        }
-        for (Process p : processes) {
-            p.waitFor(30, TimeUnit.SECONDS);
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
@@ -94,17 +89,16 @@ class ClusterIT {
     void killingANodeMidQuestionMovesItsGameWithoutLosingAnAnswerWhileTheOtherGamesPlayOn() throws Exception {
         Path work = Files.createDirectories(Path.of("target", "cluster", UUID.randomUUID().toString())).toAbsolutePath();
         List<String> database = TestDatabase.freshPostgresqlArguments();
-        int[] nodePorts = new int[NODES];
-        List<Process> nodes = new ArrayList<>();
-        for (int i = 0; i < NODES; i++) {
-            nodePorts[i] = freePort();
-            nodes.add(startNode(i, nodePorts[i], work, database));
-        }
-        int proxyPort = freePort();
-        startNginx(work, proxyPort, nodePorts);
-        for (int i = 0; i < NODES; i++) {
-            awaitHttp(nodes.get(i), nodePorts[i], work.resolve("node-" + (i + 1) + ".log"));
-        }
+        cluster = LocalCluster.start(work, NODES, database, new LocalCluster.NodeSettings("256m", true, LEASE_MS,
+                RENEW_MS, List.of(
+                        // Every bot joins from 127.0.0.1 through nginx.
+                        "--quizroom.joins-per-minute=100000",
+                        "--quizroom.messages-per-second=1000",
+                        "--quizroom.message-burst=1000",
+                        "--quizroom.ping-interval-ms=600000",
+                        "--spring.datasource.hikari.maximum-pool-size=5")));
+        int[] nodePorts = cluster.nodePorts();
+        int proxyPort = cluster.proxyPort();
         Api proxy = new Api(proxyPort);
         String ws = "ws://127.0.0.1:" + proxyPort + "/ws?pin=";
 
@@ -176,7 +170,7 @@ class ClusterIT {
         }
         await("half of game " + victim.pin + " acknowledged in question " + (KILL_QUESTION + 1), PLAY_TIMEOUT,
                 () -> victim.players.stream().filter(p -> p.acked.contains(KILL_QUESTION)).count() >= PLAYERS / 2);
-        Process killed = nodes.get(victimNode);
+        Process killed = cluster.node(victimNode);
         killNanos = System.nanoTime();
         System.out.printf("Cluster: killing node %d at %s%n", victimNode + 1, java.time.Instant.now());
         killed.destroyForcibly();
@@ -498,97 +492,6 @@ class ClusterIT {
         }
     }
 
-    private Process startNode(int i, int port, Path work, List<String> database) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar",
-                packagedJar().toString(),
-                "--server.port=" + port,
-                "--quizroom.data-dir=" + work.resolve("data-" + (i + 1)),
-                "--quizroom.quizzes-dir=" + Path.of("quizzes").toAbsolutePath(),
-                "--quizroom.cluster.enabled=true",
-                "--quizroom.cluster.node-id=node-" + (i + 1),
-                "--quizroom.cluster.lease-ms=" + LEASE_MS,
-                "--quizroom.cluster.renew-ms=" + RENEW_MS,
-                // Every bot joins from 127.0.0.1 through nginx.
-                "--quizroom.joins-per-minute=100000",
-                "--quizroom.messages-per-second=1000",
-                "--quizroom.message-burst=1000",
-                "--quizroom.ping-interval-ms=600000",
-                "--spring.datasource.hikari.maximum-pool-size=5",
-                "--server.tomcat.accept-count=1000"));
-        command.addAll(database);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve("node-" + (i + 1) + ".log").toFile()).start();
-        processes.add(process);
-        return process;
-    }
-
-    private void startNginx(Path work, int port, int[] nodePorts) throws IOException, InterruptedException {
-        Files.createDirectories(work.resolve("nginx/logs"));
-        String site = Files.readString(Path.of("deploy", "nginx", "quizroom.conf"));
-        StringBuilder servers = new StringBuilder();
-        for (int p : nodePorts) {
-            servers.append("    server 127.0.0.1:").append(p).append(" max_fails=3 fail_timeout=10s;\n");
-        }
-        site = site.replaceAll("(?m)^    server 127\\.0\\.0\\.1:808\\d[^\\n]*\\n", "")
-                .replace("    keepalive 32;", servers + "    keepalive 32;")
-                .replace("listen 80;", "listen 127.0.0.1:" + port + ";");
-        assertThat(site).contains("127.0.0.1:" + nodePorts[0]).contains("listen 127.0.0.1:" + port);
-        Files.writeString(work.resolve("nginx/quizroom.conf"), site);
-        Files.writeString(work.resolve("nginx/nginx.conf"), """
-                daemon off;
-                worker_processes 1;
-                pid %1$s/nginx.pid;
-                error_log %1$s/logs/error.log warn;
-                events { worker_connections 4096; }
-                http {
-                    access_log off;
-                    client_body_temp_path %1$s/tmp-body;
-                    proxy_temp_path %1$s/tmp-proxy;
-                    fastcgi_temp_path %1$s/tmp-fastcgi;
-                    uwsgi_temp_path %1$s/tmp-uwsgi;
-                    scgi_temp_path %1$s/tmp-scgi;
-                    include %1$s/quizroom.conf;
-                }
-                """.formatted(work.resolve("nginx")));
-        Process nginx = new ProcessBuilder(nginxBinary(), "-e", work.resolve("nginx/logs/error.log").toString(),
-                "-p", work.resolve("nginx").toString(), "-c", work.resolve("nginx/nginx.conf").toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("nginx/logs/stdout.log").toFile()).start();
-        processes.add(nginx);
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < end) {
-            if (!nginx.isAlive()) {
-                throw new AssertionError("nginx exited: " + Files.readString(work.resolve("nginx/logs/stdout.log"))
-                        + Files.readString(work.resolve("nginx/logs/error.log")));
-            }
-            try (var s = new java.net.Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("nginx did not listen on " + port);
-    }
-
-    private static void awaitHttp(Process process, int port, Path log) throws IOException, InterruptedException {
-        Api api = new Api(port);
-        long end = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < end) {
-            if (!process.isAlive()) {
-                throw new AssertionError("A node exited with " + process.exitValue() + ":\n" + Files.readString(log));
-            }
-            try {
-                if (api.get("/api/health").status() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notYet) {
-                // connection refused: still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("A node did not answer within " + START_TIMEOUT);
-    }
-
     private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
@@ -597,29 +500,6 @@ class ClusterIT {
             }
             Thread.sleep(50);
         }
-    }
-
-    private static Path packagedJar() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().matches("quizroom-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException(
-                            "No target/quizroom-*.jar: run this test with 'mvn verify', which packages the jar first"));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    static String nginxBinary() {
-        for (String candidate : List.of("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/local/nginx/sbin/nginx")) {
-            if (Files.isExecutable(Path.of(candidate))) {
-                return candidate;
-            }
-        }
-        return null;
     }
 
     /** Runs only in the PostgreSQL half, with a PostgreSQL database configured and nginx installed. */
@@ -634,7 +514,7 @@ class ClusterIT {
                 return ConditionEvaluationResult.disabled("ClusterIT runs in the PostgreSQL half only "
                         + "(failsafe execution 'postgresql')");
             }
-            if (nginxBinary() == null) {
+            if (LocalCluster.nginxBinary() == null) {
                 String why = "ClusterIT skipped: nginx is not installed (apt-get install nginx-light; .ci/run does)";
                 System.out.println("[cluster] " + why);
                 return ConditionEvaluationResult.disabled(why);
