@@ -13,7 +13,7 @@ import java.util.List;
 import org.quizroom.live.GameHub;
 import org.quizroom.live.UnknownGameException;
 import org.quizroom.web.ApiException;
-import org.quizroom.web.TeacherLogin;
+import org.quizroom.web.TeacherComputer;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The after-lesson report over HTTP. Only the game's host (header {@code X-Host-Token}) or the teacher
- * login may read it; the host token is never accepted in a URL. Downloads take either of those or a
+ * may read it: the teacher login when a password is set, else the computer running Quizroom, so a
+ * teacher on a new browser there can open a past report while a student's laptop on the LAN cannot
+ * ({@link TeacherComputer}). The host token is never accepted in a URL. Downloads take either of those or a
  * short-lived signed link from {@code POST .../report/links}, which is what the report page uses
  * (a plain link cannot send a header).
  */
@@ -42,12 +44,15 @@ public class ReportController {
     private final GameHub hub;
     private final DownloadLinks links;
     private final PracticeGames practice;
+    private final TeacherComputer teacher;
 
-    public ReportController(ReportService reports, GameHub hub, DownloadLinks links, PracticeGames practice) {
+    public ReportController(ReportService reports, GameHub hub, DownloadLinks links, PracticeGames practice,
+                            TeacherComputer teacher) {
         this.reports = reports;
         this.hub = hub;
         this.links = links;
         this.practice = practice;
+        this.teacher = teacher;
     }
 
     @GetMapping("/api/games/{pin}/report")
@@ -194,10 +199,10 @@ public class ReportController {
     }
 
     private void authorise(String pin, String token, HttpServletRequest request) {
-        boolean teacher = Boolean.TRUE.equals(request.getAttribute(TeacherLogin.AUTHENTICATED));
-        if (!teacher && !hub.isHostToken(pin, token)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "HOST_ONLY",
-                    "Only the teacher who hosted this game can read its report.");
+        if (!teacher.isTeacher(request) && !hub.isHostToken(pin, token)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "HOST_ONLY", "Only the teacher can read this game's "
+                    + "report: open it in the browser that hosted the game, on the computer running Quizroom, "
+                    + "or log in as the teacher (quizroom.teacher-password).");
         }
     }
 }
