@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +86,7 @@ public class ReportController {
                            @RequestParam(required = false) Long expires, @RequestParam(required = false) String signature,
                            HttpServletRequest request, HttpServletResponse response) throws IOException {
         Report report = download(pin, ANSWERS_CSV, token, expires, signature, request);
-        csv(response, CsvExport.fileName(report, " answers.csv"), out -> CsvExport.answers(report, out));
+        stream(response, CSV, CsvExport.fileName(report, " answers.csv"), csv(out -> CsvExport.answers(report, out)));
     }
 
     @GetMapping("/api/games/{pin}/" + SUMMARY_CSV)
@@ -93,7 +94,7 @@ public class ReportController {
                            @RequestParam(required = false) Long expires, @RequestParam(required = false) String signature,
                            HttpServletRequest request, HttpServletResponse response) throws IOException {
         Report report = download(pin, SUMMARY_CSV, token, expires, signature, request);
-        csv(response, CsvExport.fileName(report, " students.csv"), out -> CsvExport.summary(report, out));
+        stream(response, CSV, CsvExport.fileName(report, " students.csv"), csv(out -> CsvExport.summary(report, out)));
     }
 
     @GetMapping("/api/games/{pin}/" + WORKBOOK)
@@ -101,10 +102,7 @@ public class ReportController {
                          @RequestParam(required = false) Long expires, @RequestParam(required = false) String signature,
                          HttpServletRequest request, HttpServletResponse response) throws IOException {
         Report report = download(pin, WORKBOOK, token, expires, signature, request);
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", attachment(CsvExport.fileName(report, ".xlsx")));
-        response.setHeader("Cache-Control", "no-store");
-        WorkbookExport.write(report, response.getOutputStream());
+        stream(response, XLSX, CsvExport.fileName(report, ".xlsx"), out -> WorkbookExport.write(report, out));
     }
 
     /** Body {@code {"threshold": 60}} (optional): opens a practice game; answers with its PIN and host key. */
@@ -174,17 +172,33 @@ public class ReportController {
         return reports.report(pin).orElseThrow(() -> new UnknownGameException(pin));
     }
 
+    private static final String CSV = "text/csv;charset=UTF-8";
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private interface TextBody {
         void write(Writer out) throws IOException;
     }
 
-    private static void csv(HttpServletResponse response, String fileName, Body body) throws IOException {
-        response.setContentType("text/csv;charset=UTF-8");
+    /** A download: the type, an attachment name, never cached (it holds students' answers), then the body. */
+    private static void stream(HttpServletResponse response, String contentType, String fileName, Body body)
+            throws IOException {
+        response.setContentType(contentType);
         response.setHeader("Content-Disposition", attachment(fileName));
         response.setHeader("Cache-Control", "no-store");
-        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        body.write(out);
-        out.flush();
+        body.write(response.getOutputStream());
+    }
+
+    /** A text body written as UTF-8. */
+    private static Body csv(TextBody text) {
+        return out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            text.write(writer);
+            writer.flush();
+        };
     }
 
     private static String attachment(String fileName) {
