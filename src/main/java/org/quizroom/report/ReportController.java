@@ -81,28 +81,26 @@ public class ReportController {
                 Instant.ofEpochSecond(a.expires()));
     }
 
-    @GetMapping("/api/games/{pin}/" + ANSWERS_CSV)
-    public void answersCsv(@PathVariable String pin, @RequestHeader(value = "X-Host-Token", required = false) String token,
-                           @RequestParam(required = false) Long expires, @RequestParam(required = false) String signature,
-                           HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Report report = download(pin, ANSWERS_CSV, token, expires, signature, request);
-        stream(response, CSV, CsvExport.fileName(report, " answers.csv"), csv(out -> CsvExport.answers(report, out)));
-    }
-
-    @GetMapping("/api/games/{pin}/" + SUMMARY_CSV)
-    public void summaryCsv(@PathVariable String pin, @RequestHeader(value = "X-Host-Token", required = false) String token,
-                           @RequestParam(required = false) Long expires, @RequestParam(required = false) String signature,
-                           HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Report report = download(pin, SUMMARY_CSV, token, expires, signature, request);
-        stream(response, CSV, CsvExport.fileName(report, " students.csv"), csv(out -> CsvExport.summary(report, out)));
-    }
-
-    @GetMapping("/api/games/{pin}/" + WORKBOOK)
-    public void workbook(@PathVariable String pin, @RequestHeader(value = "X-Host-Token", required = false) String token,
+    /**
+     * The three downloads ({@value #ANSWERS_CSV}, {@value #SUMMARY_CSV}, {@value #WORKBOOK}): with a
+     * valid signed link, else as {@link #report}. Never cached: they hold students' answers.
+     */
+    @GetMapping("/api/games/{pin}/{file:report\\.csv|report-summary\\.csv|report\\.xlsx}")
+    public void download(@PathVariable String pin, @PathVariable String file,
+                         @RequestHeader(value = "X-Host-Token", required = false) String token,
                          @RequestParam(required = false) Long expires, @RequestParam(required = false) String signature,
                          HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Report report = download(pin, WORKBOOK, token, expires, signature, request);
-        stream(response, XLSX, CsvExport.fileName(report, ".xlsx"), out -> WorkbookExport.write(report, out));
+        if (!links.valid(pin, file, expires, signature)) {
+            authorise(pin, token, request);
+        }
+        Report report = load(pin);
+        switch (file) {
+            case ANSWERS_CSV -> stream(response, CSV, CsvExport.fileName(report, " answers.csv"),
+                    csv(out -> CsvExport.answers(report, out)));
+            case SUMMARY_CSV -> stream(response, CSV, CsvExport.fileName(report, " students.csv"),
+                    csv(out -> CsvExport.summary(report, out)));
+            default -> stream(response, XLSX, CsvExport.fileName(report, ".xlsx"), out -> WorkbookExport.write(report, out));
+        }
     }
 
     /** Body {@code {"threshold": 60}} (optional): opens a practice game; answers with its PIN and host key. */
@@ -159,14 +157,6 @@ public class ReportController {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private Report download(String pin, String file, String token, Long expires, String signature,
-                            HttpServletRequest request) {
-        if (!links.valid(pin, file, expires, signature)) {
-            authorise(pin, token, request);
-        }
-        return load(pin);
-    }
 
     private Report load(String pin) {
         return reports.report(pin).orElseThrow(() -> new UnknownGameException(pin));
