@@ -41,14 +41,10 @@ public final class NumberReader {
     /**
      * What typed text stands for: {@code value} by the rule above, and {@code otherReading} when the
      * text is the ambiguous shape (a lone {@code .} or {@code ,} before exactly three digits), else null.
+     * The phone tells the student both before the answer is locked in ("Read as 1.953 or 1953: the
+     * reading the question needs counts", play.js mirrors this rule).
      */
     public record Reading(double value, Double otherReading) {
-
-        /** How the text was read, in words a student understands, e.g. "Read as 1.953 or 1953". */
-        public String explain() {
-            return otherReading == null ? "Read as " + show(value)
-                    : "Read as " + show(value) + " or " + show(otherReading) + ": the reading the question needs counts";
-        }
     }
 
     /**
