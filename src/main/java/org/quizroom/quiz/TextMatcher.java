@@ -6,6 +6,8 @@ import com.ibm.icu.text.RuleBasedNumberFormat;
 import com.ibm.icu.text.Transliterator;
 import com.ibm.icu.util.ULocale;
 import java.text.ParsePosition;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +49,8 @@ public final class TextMatcher {
     private static final Pattern LEADING_ARTICLE = Pattern.compile("^(?:the|an|a)\\s+(?=\\S)");
     private static final Pattern SIGNED_NUMBER = Pattern.compile("(^|\\s)[-\u2212\u2012\u2013](?=\\p{N})");
     private static final char MINUS = '\u2212';
+    /** Typed words : accepted words paired per step: one to one, or a space missing or added on either side. */
+    private static final int[][] STEPS = {{1, 1}, {2, 1}, {1, 2}};
 
     /**
      * Folding runs ICU transforms and the spelled-number check runs a number-format parse; both are
@@ -131,7 +135,7 @@ public final class TextMatcher {
         }
         long[][] best = new long[n + 1][m + 1];
         for (long[] row : best) {
-            java.util.Arrays.fill(row, Integer.MAX_VALUE);
+            Arrays.fill(row, Integer.MAX_VALUE);
         }
         best[0][0] = 0;
         for (int i = 0; i <= n; i++) {
@@ -154,9 +158,6 @@ public final class TextMatcher {
         }
         return (int) Math.min(best[n][m], Integer.MAX_VALUE);
     }
-
-    /** Typed words : accepted words paired per step: one to one, or a space missing or added on either side. */
-    private static final int[][] STEPS = {{1, 1}, {2, 1}, {1, 2}};
 
     /**
      * The slips between one typed word {@code w} and the accepted word (or two neighbouring words,
@@ -281,7 +282,7 @@ public final class TextMatcher {
         folded = UCharacter.foldCase(folded, true).strip().replaceAll("\\s+", " ");
         folded = LEADING_ARTICLE.matcher(folded).replaceFirst("");
         folded = SIGNED_NUMBER.matcher(folded).replaceAll("$1" + MINUS);
-        var out = new java.util.ArrayList<String>();
+        var out = new ArrayList<String>();
         var word = new StringBuilder();
         folded.codePoints().forEach(cp -> {
             if (Character.isLetterOrDigit(cp) || isSymbol(cp)) {
