@@ -40,6 +40,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param teacherPassword       when set, the dashboard, hosting and reports need it (user "teacher")
  * @param blockedWords          extra words refused in nicknames, on top of the bundled list
  * @param importMaxBytes        largest file the quiz editor imports (GIFT, Aiken, xlsx, CSV), in bytes
+ * @param abandonedGameMinutes  an unfinished game with no host or player connected for this many minutes is
+ *                              ended as abandoned (answers and report kept), freeing its place under maxLiveGames
  * @param draftMaxUploadBytes   largest notes file or pasted text turned into a draft quiz, in bytes
  */
 @ConfigurationProperties("quizroom")
@@ -70,7 +72,8 @@ public record QuizroomProperties(
         @DefaultValue("") String teacherPassword,
         @DefaultValue("") List<String> blockedWords,
         @DefaultValue("1048576") long importMaxBytes,
-        @DefaultValue("5242880") long draftMaxUploadBytes) {
+        @DefaultValue("5242880") long draftMaxUploadBytes,
+        @DefaultValue("120") int abandonedGameMinutes) {
 
     /** Whether {@code address} (as the server sees it, after trusted proxies) is exempt from per-address limits. */
     public boolean isUnlimited(String address) {

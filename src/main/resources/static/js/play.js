@@ -509,6 +509,17 @@ function readNumber(text) {
   return Number.isFinite(value) ? sign * value : null;
 }
 
+// A lone . or , before exactly three digits (1.953, 2,500) reads two ways; the server keeps the
+// reading the question needs (NumberReader.reading, AnswerChecker.resolve). Returns the other one or null.
+function otherNumberReading(text, first) {
+  const m = String(text).normalize('NFKC').trim().replace(/[\u2212\u2012\u2013]/g, '-')
+    .match(/^([-+]?)([1-9][0-9]{0,2})([.,])([0-9]{3})$/);
+  if (!m || first === null) return null;
+  const grouped = Number(m[2] + m[4]);
+  const other = Math.abs(first) === grouped ? Number(`${m[2]}.${m[4]}`) : grouped;
+  return m[1] === '-' ? -other : other;
+}
+
 // Shows the student how their number will be read before they lock it in ("Read as 1953").
 function showNumberReading() {
   const box = $('number-reading');
@@ -517,8 +528,11 @@ function showNumberReading() {
   if (!isNumber || !raw) { box.hidden = true; return; }
   const value = readNumber(raw);
   box.hidden = false;
+  const shown = (n) => n.toLocaleString('en-GB', { useGrouping: false, maximumFractionDigits: 10 });
+  const other = otherNumberReading(raw, value);
   box.textContent = value === null ? 'Not a number yet, e.g. 1955 or 2,5'
-    : `Read as ${value.toLocaleString('en-GB', { useGrouping: false, maximumFractionDigits: 10 })}`;
+    : other === null ? `Read as ${shown(value)}`
+      : `Read as ${shown(value)} or ${shown(other)}: the reading the question needs counts`;
 }
 
 let ackTimer = null;

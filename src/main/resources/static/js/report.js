@@ -59,7 +59,7 @@ async function api(url, init = {}) {
   const response = await fetch(url, { ...init, headers: { Accept: 'application/json', ...(init.headers || {}) } });
   if (!response.ok) {
     const fallback = response.status === 403
-      ? 'This browser doesn’t have the host key for this game. Open the report on the computer that hosted it, or log in as the teacher.'
+      ? 'This browser doesn’t have the host key for this game. Open the report on the computer running Quizroom or in the browser that hosted the game, or log in as the teacher.'
       : response.status === 404 ? 'There is no such game.' : undefined;
     const error = new Error(await errorMessage(response, fallback));
     error.status = response.status;

@@ -332,7 +332,8 @@ public final class Game {
             throw new GameException(ErrorCode.TOO_LATE, "Time is up for this question.");
         }
         Question question = currentQuestion();
-        Answer canonical = toCanonical(question, answer);
+        // A number typed two ways (1.953) is stored as the reading the question needs.
+        Answer canonical = AnswerChecker.resolve(question, toCanonical(question, answer));
         Verdict verdict;
         try {
             verdict = AnswerChecker.check(question, canonical);

@@ -2,8 +2,10 @@ package org.quizroom.live;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -83,6 +85,17 @@ public class Connections {
                 user.getSessions().forEach(session -> closeNow(session.getId(), reason));
             }
         }
+    }
+
+    /** The PINs of the games that have at least one connection open (host or player). */
+    public Set<String> gamesWithConnections() {
+        Set<String> pins = new HashSet<>();
+        for (SimpUser user : users.getUsers()) {
+            if (user.getPrincipal() instanceof Identity id && user.hasSessions()) {
+                pins.add(id.pin());
+            }
+        }
+        return pins;
     }
 
     private List<String> sessions(Identity identity) {

@@ -595,6 +595,26 @@ public class GameHub {
         }
     }
 
+    /**
+     * Ends game {@code pin} as the host's "end" would (for {@link AbandonedGames}): the open question
+     * closes, final standings are stored and published.
+     *
+     * @return false when this node does not run the game or it has finished already
+     */
+    public boolean endAbandoned(String pin) {
+        LiveGame live = games.get(pin);
+        if (live == null) {
+            return false;
+        }
+        synchronized (live.game) {
+            if (live.game.phase() == Phase.FINISHED) {
+                return false;
+            }
+            publish(live, live.game.end());
+        }
+        return true;
+    }
+
     /** True if this node runs {@code pin} and it has not finished (never takes a game over). */
     public boolean runs(String pin) {
         LiveGame live = games.get(pin);

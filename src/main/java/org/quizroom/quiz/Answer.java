@@ -20,7 +20,14 @@ public sealed interface Answer {
     record Text(String value) implements Answer {
     }
 
-    /** A numeric answer ({@code number}). */
-    record Numeric(double value) implements Answer {
+    /**
+     * A numeric answer ({@code number}). {@code otherReading} is the second reading of typed text
+     * that can mean two numbers ({@code 1.953}: 1.953 or 1953, see {@link NumberReader#reading}),
+     * else null; {@link AnswerChecker#resolve} settles it against the question.
+     */
+    record Numeric(double value, Double otherReading) implements Answer {
+        public Numeric(double value) {
+            this(value, null);
+        }
     }
 }

@@ -38,10 +38,32 @@ public final class AnswerChecker {
                 if (!(answer instanceof Answer.Numeric numeric) || !Double.isFinite(numeric.value())) {
                     throw new InvalidAnswerException("This question needs a number.");
                 }
-                double off = Math.abs(numeric.value() - question.correctNumber());
-                yield off <= question.tolerance() + NUMBER_EPSILON ? Verdict.RIGHT : Verdict.WRONG;
+                yield withinTolerance(question, numeric.value())
+                        || numeric.otherReading() != null && withinTolerance(question, numeric.otherReading())
+                        ? Verdict.RIGHT : Verdict.WRONG;
             }
         };
+    }
+
+    /**
+     * The answer as the student meant it for this question: typed text that reads two ways
+     * ({@code 1.953}: 1.953 or 1953, {@link NumberReader#reading}) becomes the reading that is right
+     * for the question, else its first reading. Every other answer comes back as it is. Call this
+     * before storing an answer, so the report and a restore see the number that was marked.
+     */
+    public static Answer resolve(Question question, Answer answer) {
+        if (question.type() != QuestionType.NUMBER || !(answer instanceof Answer.Numeric numeric)
+                || numeric.otherReading() == null) {
+            return answer;
+        }
+        boolean otherFits = !withinTolerance(question, numeric.value())
+                && withinTolerance(question, numeric.otherReading());
+        return new Answer.Numeric(otherFits ? numeric.otherReading() : numeric.value());
+    }
+
+    private static boolean withinTolerance(Question question, double value) {
+        return Double.isFinite(value)
+                && Math.abs(value - question.correctNumber()) <= question.tolerance() + NUMBER_EPSILON;
     }
 
     /**

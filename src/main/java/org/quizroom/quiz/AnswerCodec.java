@@ -53,7 +53,8 @@ public final class AnswerCodec {
             case NUMBER -> {
                 if (node.isTextual()) {
                     // Phones send what the student typed; the server reads it by one documented rule.
-                    return new Answer.Numeric(NumberReader.read(node.textValue()));
+                    NumberReader.Reading reading = NumberReader.reading(node.textValue());
+                    return new Answer.Numeric(reading.value(), reading.otherReading());
                 }
                 if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
                     throw new InvalidAnswerException("This question needs a number, e.g. 1955.");

@@ -22,6 +22,12 @@ import java.util.regex.Pattern;
  * </ol>
  * Groups after the first must have exactly three digits, so {@code 19,53.5} is refused rather than
  * guessed. The phone page shows the student the reading before the answer is locked in.
+ *
+ * <p>One shape is truly ambiguous: a lone {@code .} or {@code ,} with one to three digits before it
+ * (not a lone 0) and exactly three after, e.g. {@code 1.953} or {@code 2,500}. Many European schools
+ * write 1953 as {@code 1.953}; English speakers write 1.953 so. {@link #reading} gives such text both
+ * readings (rules 5 and 6 pick the first), and {@link AnswerChecker#resolve} keeps the one that is
+ * right for the question, so a student is never marked wrong for the way their school writes numbers.
  */
 public final class NumberReader {
 
@@ -30,6 +36,33 @@ public final class NumberReader {
     private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
     private static final Pattern SHAPE = Pattern.compile("[0-9]*(?:[.,' ][0-9]+)*");
     private static final Pattern GROUPED = Pattern.compile("[0-9]{1,3}(?:x[0-9]{3})*");
+    private static final Pattern AMBIGUOUS = Pattern.compile("[-+]?([1-9][0-9]{0,2})([.,])([0-9]{3})");
+
+    /**
+     * What typed text stands for: {@code value} by the rule above, and {@code otherReading} when the
+     * text is the ambiguous shape (a lone {@code .} or {@code ,} before exactly three digits), else null.
+     * The phone tells the student both before the answer is locked in ("Read as 1.953 or 1953: the
+     * reading the question needs counts", play.js mirrors this rule).
+     */
+    public record Reading(double value, Double otherReading) {
+    }
+
+    /**
+     * Both readings of {@code text} (see {@link Reading}).
+     *
+     * @throws InvalidAnswerException when the text is not a number by the rule above (the message says why)
+     */
+    public static Reading reading(String text) {
+        double value = read(text);
+        var ambiguous = AMBIGUOUS.matcher(plain(text));
+        if (!ambiguous.matches()) {
+            return new Reading(value, null);
+        }
+        double grouped = Double.parseDouble(ambiguous.group(1) + ambiguous.group(3));
+        double decimal = Double.parseDouble(ambiguous.group(1) + "." + ambiguous.group(3));
+        double other = Math.copySign(Math.abs(value) == grouped ? decimal : grouped, value);
+        return new Reading(value, other);
+    }
 
     private NumberReader() {
     }
@@ -43,19 +76,7 @@ public final class NumberReader {
         if (text == null || text.length() > MAX_LENGTH) {
             throw new InvalidAnswerException("This question needs a number, e.g. 1955.");
         }
-        var ascii = new StringBuilder();
-        NFKC.normalize(text).strip().codePoints().forEach(cp -> {
-            if (UCharacter.isDigit(cp)) {
-                ascii.append((char) ('0' + UCharacter.digit(cp, 10)));
-            } else if (Character.isSpaceChar(cp) || cp == '\u2019') {
-                ascii.append(cp == '\u2019' ? '\'' : ' ');
-            } else if (cp == '\u2212' || cp == '\u2013' || cp == '\u2012') {
-                ascii.append('-');
-            } else {
-                ascii.appendCodePoint(cp);
-            }
-        });
-        String s = ascii.toString();
+        String s = plain(text);
         boolean negative = false;
         if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
             negative = s.charAt(0) == '-';
@@ -89,6 +110,23 @@ public final class NumberReader {
         }
         double value = Double.parseDouble(whole + (fraction.isEmpty() ? "" : "." + fraction));
         return negative ? -value : value;
+    }
+
+    /** The text with digits of any script made ASCII, spaces made plain and dashes made '-'. */
+    private static String plain(String text) {
+        var ascii = new StringBuilder();
+        NFKC.normalize(text).strip().codePoints().forEach(cp -> {
+            if (UCharacter.isDigit(cp)) {
+                ascii.append((char) ('0' + UCharacter.digit(cp, 10)));
+            } else if (Character.isSpaceChar(cp) || cp == '\u2019') {
+                ascii.append(cp == '\u2019' ? '\'' : ' ');
+            } else if (cp == '\u2212' || cp == '\u2013' || cp == '\u2012') {
+                ascii.append('-');
+            } else {
+                ascii.appendCodePoint(cp);
+            }
+        });
+        return ascii.toString();
     }
 
     /** Which mark ("," or ".") separates the fraction, or null when the number is whole. */

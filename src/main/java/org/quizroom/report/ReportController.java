@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,7 @@ import java.util.List;
 import org.quizroom.live.GameHub;
 import org.quizroom.live.UnknownGameException;
 import org.quizroom.web.ApiException;
-import org.quizroom.web.TeacherLogin;
+import org.quizroom.web.TeacherComputer;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The after-lesson report over HTTP. Only the game's host (header {@code X-Host-Token}) or the teacher
- * login may read it; the host token is never accepted in a URL. Downloads take either of those or a
+ * may read it: the teacher login when a password is set, else the computer running Quizroom, so a
+ * teacher on a new browser there can open a past report while a student's laptop on the LAN cannot
+ * ({@link TeacherComputer}). The host token is never accepted in a URL. Downloads take either of those or a
  * short-lived signed link from {@code POST .../report/links}, which is what the report page uses
  * (a plain link cannot send a header).
  */
@@ -42,12 +45,15 @@ public class ReportController {
     private final GameHub hub;
     private final DownloadLinks links;
     private final PracticeGames practice;
+    private final TeacherComputer teacher;
 
-    public ReportController(ReportService reports, GameHub hub, DownloadLinks links, PracticeGames practice) {
+    public ReportController(ReportService reports, GameHub hub, DownloadLinks links, PracticeGames practice,
+                            TeacherComputer teacher) {
         this.reports = reports;
         this.hub = hub;
         this.links = links;
         this.practice = practice;
+        this.teacher = teacher;
     }
 
     @GetMapping("/api/games/{pin}/report")
@@ -75,31 +81,26 @@ public class ReportController {
                 Instant.ofEpochSecond(a.expires()));
     }
 
-    @GetMapping("/api/games/{pin}/" + ANSWERS_CSV)
-    public void answersCsv(@PathVariable String pin, @RequestHeader(value = "X-Host-Token", required = false) String token,
-                           @RequestParam(required = false) Long expires, @RequestParam(required = false) String signature,
-                           HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Report report = download(pin, ANSWERS_CSV, token, expires, signature, request);
-        csv(response, CsvExport.fileName(report, " answers.csv"), out -> CsvExport.answers(report, out));
-    }
-
-    @GetMapping("/api/games/{pin}/" + SUMMARY_CSV)
-    public void summaryCsv(@PathVariable String pin, @RequestHeader(value = "X-Host-Token", required = false) String token,
-                           @RequestParam(required = false) Long expires, @RequestParam(required = false) String signature,
-                           HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Report report = download(pin, SUMMARY_CSV, token, expires, signature, request);
-        csv(response, CsvExport.fileName(report, " students.csv"), out -> CsvExport.summary(report, out));
-    }
-
-    @GetMapping("/api/games/{pin}/" + WORKBOOK)
-    public void workbook(@PathVariable String pin, @RequestHeader(value = "X-Host-Token", required = false) String token,
+    /**
+     * The three downloads ({@value #ANSWERS_CSV}, {@value #SUMMARY_CSV}, {@value #WORKBOOK}): with a
+     * valid signed link, else as {@link #report}. Never cached: they hold students' answers.
+     */
+    @GetMapping("/api/games/{pin}/{file:report\\.csv|report-summary\\.csv|report\\.xlsx}")
+    public void download(@PathVariable String pin, @PathVariable String file,
+                         @RequestHeader(value = "X-Host-Token", required = false) String token,
                          @RequestParam(required = false) Long expires, @RequestParam(required = false) String signature,
                          HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Report report = download(pin, WORKBOOK, token, expires, signature, request);
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", attachment(CsvExport.fileName(report, ".xlsx")));
-        response.setHeader("Cache-Control", "no-store");
-        WorkbookExport.write(report, response.getOutputStream());
+        if (!links.valid(pin, file, expires, signature)) {
+            authorise(pin, token, request);
+        }
+        Report report = load(pin);
+        switch (file) {
+            case ANSWERS_CSV -> stream(response, CSV, CsvExport.fileName(report, " answers.csv"),
+                    csv(out -> CsvExport.answers(report, out)));
+            case SUMMARY_CSV -> stream(response, CSV, CsvExport.fileName(report, " students.csv"),
+                    csv(out -> CsvExport.summary(report, out)));
+            default -> stream(response, XLSX, CsvExport.fileName(report, ".xlsx"), out -> WorkbookExport.write(report, out));
+        }
     }
 
     /** Body {@code {"threshold": 60}} (optional): opens a practice game; answers with its PIN and host key. */
@@ -157,29 +158,37 @@ public class ReportController {
 
     // ------------------------------------------------------------------ helpers
 
-    private Report download(String pin, String file, String token, Long expires, String signature,
-                            HttpServletRequest request) {
-        if (!links.valid(pin, file, expires, signature)) {
-            authorise(pin, token, request);
-        }
-        return load(pin);
-    }
-
     private Report load(String pin) {
         return reports.report(pin).orElseThrow(() -> new UnknownGameException(pin));
     }
 
+    private static final String CSV = "text/csv;charset=UTF-8";
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private interface TextBody {
         void write(Writer out) throws IOException;
     }
 
-    private static void csv(HttpServletResponse response, String fileName, Body body) throws IOException {
-        response.setContentType("text/csv;charset=UTF-8");
+    /** A download: the type, an attachment name, never cached (it holds students' answers), then the body. */
+    private static void stream(HttpServletResponse response, String contentType, String fileName, Body body)
+            throws IOException {
+        response.setContentType(contentType);
         response.setHeader("Content-Disposition", attachment(fileName));
         response.setHeader("Cache-Control", "no-store");
-        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        body.write(out);
-        out.flush();
+        body.write(response.getOutputStream());
+    }
+
+    /** A text body written as UTF-8. */
+    private static Body csv(TextBody text) {
+        return out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            text.write(writer);
+            writer.flush();
+        };
     }
 
     private static String attachment(String fileName) {
@@ -194,10 +203,10 @@ public class ReportController {
     }
 
     private void authorise(String pin, String token, HttpServletRequest request) {
-        boolean teacher = Boolean.TRUE.equals(request.getAttribute(TeacherLogin.AUTHENTICATED));
-        if (!teacher && !hub.isHostToken(pin, token)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "HOST_ONLY",
-                    "Only the teacher who hosted this game can read its report.");
+        if (!teacher.isTeacher(request) && !hub.isHostToken(pin, token)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "HOST_ONLY", "Only the teacher can read this game's "
+                    + "report: open it in the browser that hosted the game, on the computer running Quizroom, "
+                    + "or log in as the teacher (quizroom.teacher-password).");
         }
     }
 }

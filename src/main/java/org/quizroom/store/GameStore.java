@@ -58,6 +58,12 @@ public class GameStore {
                 phase.name(), questionIndex, locked, phase == Phase.FINISHED ? ts(Instant.now()) : null, pin);
     }
 
+    /** Marks game {@code pin} as ended for want of use ({@code live.AbandonedGames}) at {@code when}. */
+    public void markAbandoned(String pin, Instant when) {
+        fence.check(pin);
+        jdbc.update("update game set abandoned_at = ? where pin = ?", ts(when), pin);
+    }
+
     @Transactional
     public void storeFinals(String pin, List<PlayerFinal> finals) {
         fence.check(pin);

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Guards the teacher actions that must never be open to a student's phone on the same network:
- * handing the host screen to another computer and changing the join address. With a teacher
+ * handing the host screen to another computer, changing the join address, and reading a past
+ * game's report without its host key (a teacher on a new browser). With a teacher
  * password the {@link TeacherLogin} filter has already checked the login; without one, only
  * requests from this computer itself (loopback) are allowed. See docs/security.md.
  */
@@ -40,6 +41,15 @@ public class TeacherComputer {
                     + " only works on the computer running Quizroom. Set quizroom.teacher-password to do it from "
                     + "another computer.");
         }
+    }
+
+    /**
+     * Whether the request is the teacher's: the teacher login when a password is set, else a request
+     * from this computer (loopback). Never throws; for endpoints that also accept another key.
+     */
+    public boolean isTeacher(HttpServletRequest request) {
+        return passwordSet ? Boolean.TRUE.equals(request.getAttribute(TeacherLogin.AUTHENTICATED))
+                : isLoopback(request.getRemoteAddr());
     }
 
     static boolean isLoopback(String address) {

@@ -232,6 +232,18 @@ class ReportInBrowserIT {
         assertThat(teacher.text("report-title")).isEqualTo("Cold War check-up: games compared");
         teacher.assertNoInjectedScript();
         teacher.shot("compare-from-dashboard");
+
+        // The fresh tester's teacher on a new browser (no host keys stored), on the computer running
+        // Quizroom: the dashboard's Report link opens the past game's report.
+        teacher.js("localStorage.clear(); sessionStorage.clear()");
+        teacher.open("/");
+        By reportLink = By.cssSelector("a[href='/report?pin=" + lesson.pin + "']");
+        teacher.await(d -> !d.findElements(reportLink).isEmpty(), "the past game's Report link on the dashboard");
+        teacher.driver.findElement(reportLink).click();
+        teacher.awaitPhase("report");
+        assertThat(teacher.text("report-title")).isEqualTo("Cold War check-up");
+        assertThat(figure(teacher, "#part-summary", "players")).isEqualTo("4 (+1 removed)");
+        teacher.shot("new-browser");
     }
 
     // ------------------------------------------------------------------ helpers

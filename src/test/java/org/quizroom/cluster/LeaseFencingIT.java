@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +24,7 @@ import org.quizroom.store.StoredAnswer;
 import org.quizroom.store.StoredGame;
 import org.quizroom.store.StoredPlayer;
 import org.quizroom.store.WriteFence;
+import org.quizroom.support.TestClock;
 import org.quizroom.support.TestDatabase;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,7 +42,7 @@ class LeaseFencingIT {
 
     private static final long LEASE_MS = 10_000;
 
-    private final MovableClock clock = new MovableClock();
+    private final TestClock clock = new TestClock(Instant.parse("2026-03-05T09:00:00Z"));
     private JdbcTemplate jdbc;
     private Leases nodeA;
     private Leases nodeB;
@@ -92,7 +90,7 @@ class LeaseFencingIT {
     @Test
     void afterATakeoverThePausedOldOwnerCanNoLongerWriteAnything() {
         storeA.insertAnswers(List.of(answer("p1", 0)));
-        clock.advance(LEASE_MS + 1); // node A is paused past its lease
+        clock.advanceMs(LEASE_MS + 1); // node A is paused past its lease
         assertThat(nodeB.takeOver(pin)).isTrue();
         assertThat(lease()).containsEntry("node_id", "node-b");
         assertThat(epoch()).isEqualTo(2L);
@@ -163,29 +161,5 @@ class LeaseFencingIT {
 
     private long epoch() {
         return jdbc.queryForObject("select epoch from game_lease where game_pin = ?", Long.class, pin);
-    }
-
-    /** A clock that stands still until the test moves it. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-03-05T09:00:00Z");
-
-        void advance(long ms) {
-            now = now.plusMillis(ms);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

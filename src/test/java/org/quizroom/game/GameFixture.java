@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.quizroom.quiz.Answer;
 import org.quizroom.quiz.Quiz;
+import org.quizroom.support.TestClock;
 
 /** A game on a {@link TestClock} plus the shorthand the engine tests share. */
 final class GameFixture {

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.quizroom.quiz.Answer;
 import org.quizroom.quiz.Quiz;
+import org.quizroom.support.TestClock;
 
 /** A game rebuilt from what was stored carries on exactly where it was. */
 class RestoreTest {

@@ -210,13 +210,46 @@ class AnswerCheckerTest {
         void typedNumbersArriveAsTextAndAreReadByTheRuleBeforeMarking() {
             var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
             Answer thousands = AnswerCodec.read(json.textNode("1,953"), QuestionType.NUMBER);
-            assertThat(thousands).isEqualTo(num(1953));
+            assertThat(thousands).isEqualTo(new Answer.Numeric(1953, 1.953));
             assertThat(AnswerChecker.check(year, thousands).correct()).isTrue();
             assertThat(AnswerCodec.read(json.textNode("2,5"), QuestionType.NUMBER)).isEqualTo(num(2.5));
             assertThat(AnswerCodec.read(json.textNode("1 953"), QuestionType.NUMBER)).isEqualTo(num(1953));
             assertThat(AnswerCodec.read(json.numberNode(1953), QuestionType.NUMBER)).isEqualTo(num(1953));
             assertThatThrownBy(() -> AnswerCodec.read(json.textNode("nineteen"), QuestionType.NUMBER))
                     .isInstanceOf(InvalidAnswerException.class).hasMessageContaining("not a number");
+        }
+
+        /** The fresh tester's year typed the way many European schools write it. */
+        @Test
+        void aNumberTypedTwoWaysCountsInTheReadingTheQuestionNeedsAndIsStoredSo() {
+            var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+            Question pi = number("Pi to three decimals?", 3.142, 0);
+            for (String typed : new String[] {"1.953", "1,953", "-1.953"}) {
+                Answer read = AnswerCodec.read(json.textNode(typed), QuestionType.NUMBER);
+                Question q = typed.startsWith("-") ? number("Temperature?", -1953, 0) : year;
+                assertThat(AnswerChecker.check(q, read).correct()).as(typed).isTrue();
+                assertThat(AnswerChecker.resolve(q, read)).as(typed)
+                        .isEqualTo(num(typed.startsWith("-") ? -1953 : 1953));
+            }
+            Answer decimal = AnswerCodec.read(json.textNode("3.142"), QuestionType.NUMBER);
+            assertThat(AnswerChecker.check(pi, decimal).correct()).isTrue();
+            assertThat(AnswerChecker.resolve(pi, decimal)).isEqualTo(num(3.142));
+            Answer comma = AnswerCodec.read(json.textNode("3,142"), QuestionType.NUMBER);
+            assertThat(AnswerChecker.check(pi, comma).correct()).as("3,142 as a decimal comma").isTrue();
+            assertThat(AnswerChecker.resolve(pi, comma)).isEqualTo(num(3.142));
+        }
+
+        @Test
+        void onlyTheAmbiguousShapeGetsASecondReading() {
+            var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+            for (String typed : new String[] {"1.95", "1.9530", "19.53", "0.953", "1 953.5", "1953.5"}) {
+                Answer read = AnswerCodec.read(json.textNode(typed), QuestionType.NUMBER);
+                assertThat(AnswerChecker.check(year, read).correct()).as(typed).isFalse();
+                assertThat(((Answer.Numeric) read).otherReading()).as(typed).isNull();
+            }
+            Answer wrongBothWays = AnswerCodec.read(json.textNode("1.954"), QuestionType.NUMBER);
+            assertThat(AnswerChecker.check(year, wrongBothWays).correct()).isFalse();
+            assertThat(AnswerChecker.resolve(year, wrongBothWays)).as("kept as first read").isEqualTo(num(1.954));
         }
     }
 

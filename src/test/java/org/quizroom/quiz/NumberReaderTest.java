@@ -47,4 +47,26 @@ class NumberReaderTest {
         assertThatThrownBy(() -> NumberReader.read(typed)).isInstanceOf(InvalidAnswerException.class)
                 .hasMessageContaining("number");
     }
+
+    @ParameterizedTest(name = "''{0}'' reads as {1} or {2}")
+    @CsvSource(delimiter = '|', value = {
+            "1.953|1.953|1953",
+            "1,953|1953|1.953",
+            "2,500|2500|2.5",
+            "-1.953|-1.953|-1953",
+            "１.９５３|1.953|1953",
+    })
+    void aLoneMarkBeforeThreeDigitsHasTwoReadings(String typed, double first, double other) {
+        NumberReader.Reading reading = NumberReader.reading(typed);
+        assertThat(reading.value()).isEqualTo(first);
+        assertThat(reading.otherReading()).isEqualTo(other);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1953", "1.95", "0.953", "0,953", "1.9530", "1 953", "1,953.5", "1.000.000", "12.3456"})
+    void everyOtherShapeHasOneReading(String typed) {
+        NumberReader.Reading reading = NumberReader.reading(typed);
+        assertThat(reading.otherReading()).isNull();
+        assertThat(reading.value()).isEqualTo(NumberReader.read(typed));
+    }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.CellType;
@@ -22,6 +23,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -53,12 +55,15 @@ class ReportIT {
     JdbcTemplate jdbc;
 
     Api api;
+    /** The server through its network address: a student's laptop on the LAN, not the teacher's computer. */
+    Optional<Api> laptop;
     PlayedLesson lesson;
     JsonNode report;
 
     @BeforeAll
     void playTheLesson() {
         api = new Api(port);
+        laptop = Api.fromAnotherComputer(port);
         lesson = PlayedLesson.play(port);
         Api.Response r = api.get("/api/games/" + lesson.pin + "/report", "X-Host-Token", lesson.hostToken);
         assertThat(r.status()).isEqualTo(200);
@@ -294,29 +299,61 @@ class ReportIT {
 
     @Test
     void theHostTokenNeverTravelsInAnAddressAndDownloadLinksAreSignedPerFile() {
+        Assumptions.assumeTrue(laptop.isPresent(), "this machine has no network address");
+        Api student = laptop.get();
         String base = "/api/games/" + lesson.pin;
-        assertThat(api.get(base + "/report?hostToken=" + lesson.hostToken).status()).isEqualTo(403);
-        assertThat(api.get(base + "/report.csv?hostToken=" + lesson.hostToken).status()).isEqualTo(403);
-        assertThat(api.post(base + "/report/links", "{}").status()).isEqualTo(403);
+        assertThat(student.get(base + "/report?hostToken=" + lesson.hostToken).status()).isEqualTo(403);
+        assertThat(student.get(base + "/report.csv?hostToken=" + lesson.hostToken).status()).isEqualTo(403);
+        assertThat(student.post(base + "/report/links", "{}").status()).isEqualTo(403);
         JsonNode links = api.post(base + "/report/links", "{}", "X-Host-Token", lesson.hostToken).body();
         for (String kind : List.of("answersCsv", "summaryCsv", "workbook")) {
             String link = links.get(kind).asText();
             assertThat(link).doesNotContain(lesson.hostToken).contains("signature=");
-            assertThat(api.get(link).status()).as("%s without any header", kind).isEqualTo(200);
-            assertThat(api.get(link.replaceAll("signature=.", "signature=A")).status()).isEqualTo(403);
+            assertThat(student.get(link).status()).as("%s without any header", kind).isEqualTo(200);
+            assertThat(student.get(link.replaceAll("signature=.", "signature=A")).status()).isEqualTo(403);
         }
         // A link signed for one file or game opens no other.
         String csvLink = links.get("answersCsv").asText();
-        assertThat(api.get(csvLink.replace("report.csv", "report.xlsx")).status()).isEqualTo(403);
+        assertThat(student.get(csvLink.replace("report.csv", "report.xlsx")).status()).isEqualTo(403);
         String other = api.openGame(PlayedLesson.QUIZ_ID, "{}").get("pin").asText();
-        assertThat(api.get(csvLink.replace(lesson.pin, other)).status()).isEqualTo(403);
-        assertThat(api.get(csvLink.replaceAll("expires=\\d+", "expires=99999999999")).status()).isEqualTo(403);
+        assertThat(student.get(csvLink.replace(lesson.pin, other)).status()).isEqualTo(403);
+        assertThat(student.get(csvLink.replaceAll("expires=\\d+", "expires=99999999999")).status()).isEqualTo(403);
+    }
+
+    /**
+     * The fresh tester's teacher on a new browser: without a password, the computer running Quizroom
+     * opens a past report, its downloads and the comparison with no host key, as it opens the host
+     * screen; a laptop on the classroom network still gets nothing.
+     */
+    @Test
+    void withoutAPasswordTheTeachersComputerOpensAPastReportWithoutTheKeyAndALaptopOnTheLanCannot() {
+        String base = "/api/games/" + lesson.pin;
+        Api.Response here = api.get(base + "/report");
+        assertThat(here.status()).as(here.text()).isEqualTo(200);
+        assertThat(here.body().get("players").findValuesAsText("nickname")).contains("Ada");
+        assertThat(api.get(base + "/report.csv").status()).isEqualTo(200);
+        assertThat(api.post(base + "/report/links", "{}").status()).isEqualTo(200);
+        assertThat(api.post("/api/reports/compare", "{\"games\":[{\"pin\":\"" + lesson.pin + "\"}]}").status())
+                .isEqualTo(200);
+
+        Assumptions.assumeTrue(laptop.isPresent(), "this machine has no network address");
+        Api student = laptop.get();
+        for (Api.Response refused : List.of(student.get(base + "/report"), student.get(base + "/report.csv"),
+                student.get(base + "/report.xlsx"), student.get(base + "/report-summary.csv"),
+                student.post(base + "/report/links", "{}"), student.post(base + "/practice", "{}"),
+                student.post("/api/reports/compare", "{\"games\":[{\"pin\":\"" + lesson.pin + "\"}]}"))) {
+            assertThat(refused.status()).as(refused.text()).isEqualTo(403);
+            assertThat(refused.body().get("code").asText()).isEqualTo("HOST_ONLY");
+            assertThat(refused.text()).doesNotContain("Ada");
+        }
+        assertThat(student.get(base + "/report", "X-Host-Token", lesson.hostToken).status())
+                .as("the host key still opens it from anywhere").isEqualTo(200);
     }
 
     @Test
     void practiseWhatWeMissedOpensAGameOfTheWeakQuestionsThatComparesWithTheFirst() {
         String base = "/api/games/" + lesson.pin + "/practice";
-        assertThat(api.post(base, "{\"threshold\":60}").status()).isEqualTo(403);
+        laptop.ifPresent(student -> assertThat(student.post(base, "{\"threshold\":60}").status()).isEqualTo(403));
         assertThat(api.post(base, "{\"threshold\":0}", "X-Host-Token", lesson.hostToken).body().get("code").asText())
                 .isEqualTo("BAD_THRESHOLD");
         assertThat(api.post(base, "{\"threshold\":\"60\"}", "X-Host-Token", lesson.hostToken).status()).isEqualTo(400);
@@ -373,8 +410,8 @@ class ReportIT {
         // Side by side: the practice's questions line up with the first game's by text.
         String body = "{\"games\":[{\"pin\":\"" + lesson.pin + "\",\"hostToken\":\"" + lesson.hostToken + "\"},"
                 + "{\"pin\":\"" + pin + "\",\"hostToken\":\"" + token + "\"}]}";
-        assertThat(api.post("/api/reports/compare", body.replace(token, lesson.hostToken)).status())
-                .as("another game's host key opens nothing").isEqualTo(403);
+        laptop.ifPresent(student -> assertThat(student.post("/api/reports/compare", body.replace(token, lesson.hostToken))
+                .status()).as("another game's host key opens nothing").isEqualTo(403));
         JsonNode comparison = api.post("/api/reports/compare", body).body();
         assertThat(comparison.get("games").findValuesAsText("pin")).containsExactly(lesson.pin, pin);
         JsonNode q1 = comparison.get("questions").get(0);

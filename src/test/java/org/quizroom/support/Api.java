@@ -24,6 +24,20 @@ public final class Api {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    private Api(String base) {
+        this.base = base;
+    }
+
+    /**
+     * The same server reached through this machine's network address, so the server sees a request
+     * from "another computer" (a student's laptop on the LAN), not from loopback. Empty when the
+     * machine has no network address.
+     */
+    public static java.util.Optional<Api> fromAnotherComputer(int port) {
+        return org.quizroom.live.JoinAddresses.find().stream().findFirst()
+                .map(c -> new Api("http://" + c.address() + ":" + port));
+    }
+
     public Response get(String path, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
     }

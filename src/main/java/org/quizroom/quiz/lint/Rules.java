@@ -34,6 +34,15 @@ final class Rules {
                 .boxed().toList();
     }
 
+    /** Question indices grouped by {@code key}, groups in the order their first question appears. */
+    private static <K> Map<K, List<Integer>> groupBy(List<Integer> indices, java.util.function.IntFunction<K> key) {
+        Map<K, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i : indices) {
+            groups.computeIfAbsent(key.apply(i), k -> new ArrayList<>()).add(i);
+        }
+        return groups;
+    }
+
     private static String slot(int index) {
         return "choice " + (index + 1);
     }
@@ -54,12 +63,7 @@ final class Rules {
             if (indices.size() < minimum) {
                 return;
             }
-            Map<Set<Integer>, List<Integer>> bySlots = new LinkedHashMap<>();
-            for (int i : indices) {
-                bySlots.computeIfAbsent(new TreeSet<>(quiz.questions().get(i).correctChoices()), k -> new ArrayList<>())
-                        .add(i);
-            }
-            bySlots.forEach((slots, same) -> {
+            groupBy(indices, i -> new TreeSet<>(quiz.questions().get(i).correctChoices())).forEach((slots, same) -> {
                 if (same.size() * 2 > indices.size()) {
                     String where = String.join(" and ", slots.stream().map(Rules::slot).toList());
                     out.add(new LintWarning(numbers(same), ID, WARNING,
@@ -245,12 +249,8 @@ final class Rules {
                     }
                 }
             }
-            Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
-            for (int i = 0; i < n; i++) {
-                groups.computeIfAbsent(find(group, i), k -> new ArrayList<>()).add(i);
-            }
             var warnings = new ArrayList<LintWarning>();
-            for (List<Integer> g : groups.values()) {
+            for (List<Integer> g : groupBy(IntStream.range(0, n).boxed().toList(), i -> find(group, i)).values()) {
                 if (g.size() >= 3) {
                     warnings.add(new LintWarning(numbers(g), ID, WARNING,
                             g.size() + " questions test the same fact; after the first, the rest reward memory of"

@@ -1,4 +1,4 @@
-package org.quizroom.game;
+package org.quizroom.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,29 +6,32 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test moves it. */
-final class TestClock extends Clock {
+/**
+ * A clock that stands still until a test moves it: the engine's tests and the cluster's lease
+ * tests. Volatile, as a server's timer threads may read it while the test thread moves it.
+ */
+public final class TestClock extends Clock {
 
-    private Instant now;
+    private volatile Instant now;
 
-    TestClock() {
+    public TestClock() {
         this(Instant.parse("2025-03-05T09:00:00Z"));
     }
 
-    TestClock(Instant start) {
+    public TestClock(Instant start) {
         this.now = start;
     }
 
-    TestClock advance(Duration by) {
+    public TestClock advance(Duration by) {
         now = now.plus(by);
         return this;
     }
 
-    TestClock advanceMs(long ms) {
+    public TestClock advanceMs(long ms) {
         return advance(Duration.ofMillis(ms));
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
