@@ -36,6 +36,7 @@ const state = {
   preview: 'phone',
   check: { problems: [], warnings: [] },
   extra: {},           // top-level fields the editor has no control for (e.g. readingTime): kept as they are
+  more: [],            // a notes draft's other candidates (its "more" list), not yet in the list
 };
 let uid = 0;
 let validateTimer = null;
@@ -424,6 +425,9 @@ function renderDraftReview() {
     if (!sections.has(key)) sections.set(key, { drafts: 0, kept: 0 });
     sections.get(key)[q.review === 'draft' ? 'drafts' : 'kept'] += 1;
   }
+  const more = $('draft-more');
+  more.hidden = state.more.length === 0;
+  more.textContent = `Add ${state.more.length} more question${state.more.length === 1 ? '' : 's'} from the notes as drafts`;
   const list = clear($('draft-sections'));
   for (const [section, c] of sections) {
     const name = section || 'No section';
@@ -941,6 +945,7 @@ function loadQuiz(quiz, { id = null, version = null, lostComments = 0, problems 
     questions: Array.isArray(quiz.questions) ? quiz.questions.filter((q) => q && typeof q === 'object').map((q) => ({ ...q })) : [],
   };
   state.extra = {};
+  state.more = [];
   for (const [k, v] of Object.entries(quiz || {})) {
     if (!['title', 'description', 'questions', 'id'].includes(k)) state.extra[k] = v;
   }
@@ -1052,6 +1057,8 @@ async function readNotes(e) {
     setText('notes-status', '');
     history.replaceState(null, '', '/editor?new=1');
     loadQuiz(handedOver(draft));
+    state.more = (draft.more || []).filter((d) => d && d.question).map(fromDraft);
+    renderDraftReview();
     document.title = `Quizroom — Draft: ${draft.title || 'from notes'}`;
     const n = draft.questions.length;
     announce(`${n} draft question${n === 1 ? '' : 's'} from ${draft.sections.length} sections of your notes. `
@@ -1065,18 +1072,39 @@ async function readNotes(e) {
   }
 }
 
+/** A question of the notes-to-draft API's answer as the editor's model, with its source and review mark. */
+function fromDraft(d) {
+  return {
+    ...d.question,
+    ...(d.section && !d.question.section ? { section: d.section } : {}),
+    ...(d.source ? { source: d.source } : {}),
+    review: d.status === 'accepted' || d.status === 'edited' ? d.status : 'draft',
+  };
+}
+
+/** Puts the draft's other candidates into the list as drafts, each after the last question of its section. */
+function addMore() {
+  const n = state.more.length;
+  for (const q of state.more) {
+    const qs = state.quiz.questions;
+    let at = -1;
+    qs.forEach((other, i) => { if ((other.section || '') === (q.section || '')) at = i; });
+    qs.splice(at >= 0 ? at + 1 : qs.length, 0, q);
+  }
+  state.more = [];
+  markDirty();
+  renderQuestions();
+  $('draft-review-title').focus();
+  announce(`${n} more draft question${n === 1 ? '' : 's'} added, each after its section's questions.`);
+}
+
 /** The quiz in a handed-over object: a quiz, {quiz: …}, or a notes draft with per-question sources. */
 function handedOver(obj) {
   if (obj && Array.isArray(obj.questions) && obj.questions.some((d) => d && d.question && typeof d.question === 'object')) {
     return {
       title: obj.title || (obj.quiz && obj.quiz.title) || '',
       description: (obj.quiz && obj.quiz.description) || '',
-      questions: obj.questions.filter((d) => d && d.question && d.status !== 'discarded').map((d) => ({
-        ...d.question,
-        ...(d.section && !d.question.section ? { section: d.section } : {}),
-        ...(d.source ? { source: d.source } : {}),
-        review: d.status === 'accepted' || d.status === 'edited' ? d.status : 'draft',
-      })),
+      questions: obj.questions.filter((d) => d && d.question && d.status !== 'discarded').map(fromDraft),
     };
   }
   return (obj && obj.quiz) || obj || {};
@@ -1123,6 +1151,7 @@ $('conflict-reload').addEventListener('click', () => {
 $('conflict-dismiss').addEventListener('click', () => { $('conflict').hidden = true; });
 $('import-form').addEventListener('submit', readImport);
 $('notes-form').addEventListener('submit', readNotes);
+$('draft-more').addEventListener('click', addMore);
 $('import-open').addEventListener('click', () => {
   if (!imported) return;
   history.replaceState(null, '', '/editor?new=1');

@@ -225,10 +225,23 @@ class NotesToQuizInBrowserIT {
                 && "edited".equals(cards(teacher).get(method.index()).review()), "both questions marked edited");
         assertThat(cards(teacher).get(astronomer.index()).badge()).isEqualTo("Edited — kept");
 
+        // The notes' other candidates come in as drafts too, beside their sections; reviews so far stay.
+        String more = teacher.text("draft-more");
+        assertThat(more).matches("Add \\d+ more questions? from the notes as drafts");
+        int extra = Integer.parseInt(more.replaceAll("\\D", ""));
+        teacher.click("draft-more");
+        teacher.await(d -> cards(teacher).size() == cards.size() + extra, extra + " more cards");
+        assertThat(teacher.el("draft-more").isDisplayed()).isFalse();
+        List<Card> withMore = cards(teacher);
+        assertThat(withMore.stream().filter(c -> !"draft".equals(c.review()))).hasSize(keyIdeas.size() + 2);
+        assertThat(withMore).allSatisfy(c -> assertThat(flat(NOTES)).contains(c.source().substring("From your notes: ".length())));
+        assertThat(inSection(withMore, "Key Ideas").stream().filter(c -> "draft".equals(c.review())).count())
+                .isEqualTo(inSection(withMore, "Key Ideas").size() - keyIdeas.size());
+
         // Discard one (the first of the FAQ's questions).
         Card discarded = inSection(cards(teacher), "Frequently Asked Questions").get(0);
         teacher.clickButtonNamed("Discard question " + (discarded.index() + 1));
-        teacher.await(d -> cards(teacher).size() == cards.size() - 1, "one question fewer");
+        teacher.await(d -> cards(teacher).size() == withMore.size() - 1, "one question fewer");
         assertThat(cards(teacher)).extracting(Card::text).doesNotContain(discarded.text());
 
         // Save: only the accepted and edited questions, in the editor's order, without sources.
@@ -250,10 +263,18 @@ class NotesToQuizInBrowserIT {
                 .timeSeconds()).isEqualTo(30);
         assertThat(yaml).doesNotContain("source:").doesNotContain("review").doesNotContain("draft")
                 .doesNotContain(discarded.text());
+        List<String> keptSources = kept.stream().map(c -> c.source().substring("From your notes: ".length())).toList();
+        int checked = 0;
         for (Card d : drafts) {
             assertThat(yaml).as("an unaccepted draft").doesNotContain(d.text());
-            assertThat(yaml).as("an unaccepted draft's source").doesNotContain(d.source().substring("From your notes: ".length()));
+            // (A kept question's explanation may quote its own bullet, which a draft may share in part.)
+            String source = d.source().substring("From your notes: ".length());
+            if (keptSources.stream().noneMatch(k -> k.contains(source) || source.contains(k))) {
+                assertThat(yaml).as("an unaccepted draft's source").doesNotContain(source);
+                checked++;
+            }
         }
+        assertThat(checked).as("drafts whose sources were checked").isGreaterThan(drafts.size() / 2);
         // The drafts stay in the editor to review later.
         assertThat(cards(teacher).stream().filter(c -> "draft".equals(c.review()))).hasSize(drafts.size());
         teacher.assertNoInjectedScript();
