@@ -439,6 +439,11 @@ public final class Game {
         return activePlayers().map(Player::view).toList();
     }
 
+    /** Players in the game (not kicked), connected or not. */
+    public synchronized int playerCount() {
+        return activeCount;
+    }
+
     public synchronized boolean isActivePlayer(String playerId) {
         Player player = players.get(playerId);
         return player != null && !player.kicked;

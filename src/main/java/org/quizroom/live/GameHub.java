@@ -609,7 +609,7 @@ public class GameHub {
     private Events.Lobby lobby(LiveGame live) {
         Game game = live.game;
         return new Events.Lobby(game.pin(), game.quiz().title(), links.joinUrl(game.pin()), game.locked(),
-                game.players().size(), links.localOnly());
+                game.playerCount(), links.localOnly());
     }
 
     private void toUser(Identity identity, Object event) {
