@@ -4,12 +4,13 @@
 // Opening:  /editor?id=<quiz id>           an existing file
 //           /editor?new=1                  a blank quiz
 //           /editor?import=1               import a GIFT / Aiken / Kahoot! sheet file first
-//           /editor?draft=<key>            a quiz object left in sessionStorage or localStorage under
-//                                          "quizroom.draft.<key>" (e.g. by the notes-to-draft page)
+//           /editor?notes=1                draft a quiz from lesson notes first (POST /api/drafts)
 //           /editor?load=/api/<path>       a quiz object fetched from this server's API
 // A handed-over quiz is {title, description, questions:[…]} (or {quiz: {…}}); a question may carry
-// `source` (where it came from, shown) and `draft: true` (shown as "check me"); neither is saved.
-// The notes-to-draft API's answer (questions as {status, source, question: {…}}) is taken as it is.
+// `source` (where it came from, shown) and `draft: true`; neither is saved.
+// Review of a draft (issue 13): a question made from notes carries `review` ('draft', 'accepted' or
+// 'edited', editor-only). Drafts are shown with their source sentence and are NOT saved until the
+// teacher accepts or edits them; "discard" removes them. Sources and review marks never reach the file.
 import { $, el, append, clear, setText, setPhase, shapeIcon, shapeOf, errorMessage, formatDate } from './dom.js';
 
 const TYPES = {
@@ -35,6 +36,7 @@ const state = {
   preview: 'phone',
   check: { problems: [], warnings: [] },
   extra: {},           // top-level fields the editor has no control for (e.g. readingTime): kept as they are
+  more: [],            // a notes draft's other candidates (its "more" list), not yet in the list
 };
 let uid = 0;
 let validateTimer = null;
@@ -126,7 +128,7 @@ function lastSection() {
 function convert(q, type) {
   const choices = Array.isArray(q.choices) ? q.choices : Array.isArray(q.items) ? q.items : null;
   const keep = {};
-  for (const k of ['text', 'image', 'time', 'readingTime', 'points', 'section', 'explanation', 'source', 'draft']) {
+  for (const k of ['text', 'image', 'time', 'readingTime', 'points', 'section', 'explanation', 'source', 'draft', 'review']) {
     if (q[k] !== undefined) keep[k] = q[k];
   }
   const out = { type, ...keep };
@@ -161,16 +163,27 @@ function convert(q, type) {
   return out;
 }
 
-/** What is sent to the server: the quiz with editor-only markers (the server drops them too). */
+/** Whether a question goes into the file: everything but a notes draft not yet accepted or edited. */
+const isSaved = (q) => q.review !== 'draft';
+
+/** Editor positions of the questions that are saved, in order: the server numbers problems by these. */
+function savedIndexes() {
+  const out = [];
+  state.quiz.questions.forEach((q, i) => { if (isSaved(q)) out.push(i); });
+  return out;
+}
+
+/** What is sent to the server: the saved questions without editor-only markers (the server drops them too). */
 function quizForServer() {
   return {
     ...state.extra,
     title: state.quiz.title,
     description: state.quiz.description,
-    questions: state.quiz.questions.map((q) => {
+    questions: state.quiz.questions.filter(isSaved).map((q) => {
       const copy = { ...q };
       delete copy.source;
       delete copy.draft;
+      delete copy.review;
       return copy;
     }),
   };
@@ -192,6 +205,7 @@ function renderQuestions(focusIndex = null, focusSelector = null) {
   const datalist = el('datalist', { id: 'section-options' }, sections.map((s) => el('option', { value: s })));
   list.append(datalist);
   state.quiz.questions.forEach((q, i) => list.append(questionCard(q, i)));
+  renderDraftReview();
   showCheck();
   if (focusIndex != null) {
     const card = list.querySelector(`li.question-card[data-index="${focusIndex}"]`);
@@ -232,7 +246,20 @@ function questionCard(q, i) {
       el('button', { type: 'button', 'aria-label': `Duplicate question ${n}`, on: { click: () => duplicate(i) } }, 'Duplicate'),
       el('button', { type: 'button', class: 'danger', 'aria-label': `Delete question ${n}`, on: { click: () => remove(i) } }, 'Delete'))));
 
-  if (q.draft || q.source) {
+  if (q.review) {
+    card.append(reviewNote(q, i, card));
+    // Any change to a draft's own fields is an edit: it is kept. Capture runs before the field's own
+    // handler, which may re-render (a type change) with a copy that carries the mark along.
+    const edited = (e) => {
+      if (q.review !== 'draft' || e.target.closest('.review-actions')) return;
+      if (e.type === 'click' && !e.target.closest('.add-row, .choice-row button, .text-row button')) return;
+      q.review = 'edited';
+      showReview(q, card);
+      renderDraftReview();
+      scheduleValidate();
+    };
+    for (const type of ['input', 'change', 'click']) card.addEventListener(type, edited, true);
+  } else if (q.draft || q.source) {
     card.append(el('div', { class: 'draft-note' },
       q.draft ? el('span', { class: 'draft-badge' }, 'Draft: check before saving') : null,
       q.source ? el('p', { class: 'source' }, el('span', { class: 'muted' }, 'From: '), String(q.source)) : null));
@@ -320,6 +347,97 @@ function questionCard(q, i) {
     move(from, i);
   });
   return card;
+}
+
+// ---- review of a draft made from notes ----------------------------------------------------------
+
+const REVIEW_LABELS = {
+  draft: 'Draft — not saved until you accept or edit it',
+  accepted: 'Accepted',
+  edited: 'Edited — kept',
+};
+
+function reviewNote(q, i, card) {
+  const n = i + 1;
+  card.dataset.review = q.review;
+  const accept = el('button', { type: 'button', class: 'accept-button', 'aria-label': `Accept question ${n}`, hidden: q.review !== 'draft',
+    on: { click: () => { q.review = 'accepted'; showReview(q, card); renderDraftReview(); scheduleValidate(); announce(`Question ${n} accepted.`); } } },
+  'Accept');
+  const discard = el('button', { type: 'button', class: 'danger', 'aria-label': `Discard question ${n}`,
+    on: { click: () => discardQuestion(i) } }, 'Discard');
+  const note = el('div', { class: 'draft-note review-note' },
+    el('p', { class: 'review-line' }, el('span', { class: 'draft-badge review-status', dataset: { review: q.review } }, REVIEW_LABELS[q.review])),
+    q.source ? el('p', { class: 'source' }, el('span', { class: 'muted' }, 'From your notes: '), String(q.source)) : null,
+    el('div', { class: 'review-actions' }, accept, discard));
+  return note;
+}
+
+/** Updates a card's review mark in place (no re-render: the teacher's focus and caret stay put). */
+function showReview(q, card) {
+  card.dataset.review = q.review;
+  const badge = card.querySelector('.review-status');
+  if (badge) {
+    badge.dataset.review = q.review;
+    badge.textContent = REVIEW_LABELS[q.review];
+  }
+  const accept = card.querySelector('.accept-button');
+  if (accept) accept.hidden = q.review !== 'draft';
+}
+
+function discardQuestion(i) {
+  state.quiz.questions.splice(i, 1);
+  markDirty();
+  const next = Math.min(i, state.quiz.questions.length - 1);
+  renderQuestions(next >= 0 ? next : null, '.accept-button:not([hidden]), textarea');
+  selectQuestion(Math.max(0, next));
+  announce(`Question ${i + 1} discarded.`);
+}
+
+function acceptSection(section) {
+  let n = 0;
+  state.quiz.questions.forEach((q) => {
+    if (q.review === 'draft' && (q.section || '') === section) { q.review = 'accepted'; n++; }
+  });
+  document.querySelectorAll('li.question-card').forEach((card) => {
+    const q = state.quiz.questions[Number(card.dataset.index)];
+    if (q && q.review) showReview(q, card);
+  });
+  renderDraftReview();
+  // The pressed button was re-drawn (and is now disabled): keep the keyboard in the panel.
+  $('draft-review-title').focus();
+  scheduleValidate();
+  announce(`${n} question${n === 1 ? '' : 's'} accepted in ${section || 'questions without a section'}.`);
+}
+
+/** The panel above the questions: how many drafts are left, per section, with "accept all in this section". */
+function renderDraftReview() {
+  const reviewed = state.quiz.questions.filter((q) => q.review);
+  const panel = $('draft-review');
+  panel.hidden = reviewed.length === 0;
+  if (!reviewed.length) return;
+  const drafts = reviewed.filter((q) => q.review === 'draft').length;
+  const kept = state.quiz.questions.filter(isSaved).length;
+  setText('draft-summary', `${drafts} draft question${drafts === 1 ? '' : 's'} to review; ${kept} will be saved. `
+    + 'Drafts and the sentences they came from stay in the editor: only accepted and edited questions go into the quiz file.');
+  const sections = new Map();
+  for (const q of reviewed) {
+    const key = q.section || '';
+    if (!sections.has(key)) sections.set(key, { drafts: 0, kept: 0 });
+    sections.get(key)[q.review === 'draft' ? 'drafts' : 'kept'] += 1;
+  }
+  const more = $('draft-more');
+  more.hidden = state.more.length === 0;
+  more.textContent = `Add ${state.more.length} more question${state.more.length === 1 ? '' : 's'} from the notes as drafts`;
+  const list = clear($('draft-sections'));
+  for (const [section, c] of sections) {
+    const name = section || 'No section';
+    list.append(el('li', { class: 'draft-section' },
+      el('p', {}, el('span', { class: 'draft-section-name' }, name), ' ',
+        el('span', { class: 'muted draft-section-counts' }, `${c.drafts} to review · ${c.kept} kept`)),
+      el('button', { type: 'button', disabled: c.drafts === 0,
+        'aria-label': `Accept all in this section: ${name}`, dataset: { section },
+        on: { click: () => acceptSection(section) } }, 'Accept all in this section')));
+  }
 }
 
 function field(i, name, label, control, ...after) {
@@ -591,6 +709,12 @@ function scheduleValidate() {
 
 async function validate() {
   const seq = ++validateSeq;
+  if (savedIndexes().length === 0 && state.quiz.questions.some((q) => q.review === 'draft')) {
+    // Only drafts so far: nothing would be saved, which showCheck says in its own words.
+    state.check = { problems: [], warnings: [] };
+    showCheck();
+    return;
+  }
   try {
     const check = await api('/api/authoring/validate', jsonInit('POST', { quiz: quizForServer(), id: state.id }));
     if (seq !== validateSeq) return;
@@ -603,6 +727,9 @@ async function validate() {
 
 function showCheck() {
   const { problems = [], warnings = [] } = state.check || {};
+  // The server numbers the saved questions; drafts not yet kept are not among them.
+  const positions = savedIndexes();
+  const at = (n) => (positions[n - 1] ?? n - 1);
   document.querySelectorAll('[aria-invalid="true"]').forEach((n) => n.removeAttribute('aria-invalid'));
   clear($('quiz-problems'));
   document.querySelectorAll('ul.problems, ul.warnings').forEach((u) => clear(u));
@@ -611,7 +738,7 @@ function showCheck() {
     const label = FIELD_LABELS[p.field] || p.field || '';
     const line = el('li', {}, label ? el('strong', {}, `${label}: `) : null, p.message);
     if (p.question) {
-      const list = $(`q-problems-${p.question - 1}`);
+      const list = $(`q-problems-${at(p.question)}`);
       if (!list) continue;
       list.append(line);
       const card = list.closest('li.question-card');
@@ -626,12 +753,17 @@ function showCheck() {
   }
   for (const w of warnings) {
     const line = el('li', {}, el('strong', {}, 'Tip: '), w.message);
-    const list = w.question ? $(`q-warnings-${w.question - 1}`) : $('quiz-problems');
+    const list = w.question ? $(`q-warnings-${at(w.question)}`) : $('quiz-problems');
     if (list) list.append(line);
     if (w.question && list) list.closest('li.question-card').classList.add('has-warnings');
   }
   const count = problems.length;
   const validity = $('validity');
+  if (positions.length === 0 && state.quiz.questions.some((q) => q.review === 'draft')) {
+    validity.dataset.valid = 'false';
+    validity.textContent = 'Accept or edit a question to save';
+    return;
+  }
   validity.dataset.valid = String(count === 0);
   validity.textContent = count === 0
     ? (warnings.length ? `Ready to save · ${warnings.length} tip${warnings.length === 1 ? '' : 's'}` : 'Ready to save')
@@ -648,6 +780,10 @@ async function save() {
       + 'the current file is kept in Versions). Save anyway?');
     if (!ok) return;
     state.commentsAcknowledged = true;
+  }
+  if (savedIndexes().length === 0 && state.quiz.questions.some((q) => q.review === 'draft')) {
+    setText('save-status', 'Not saved: accept or edit at least one draft question first.');
+    return;
   }
   const button = $('save');
   button.disabled = true;
@@ -669,7 +805,9 @@ async function save() {
       renderQuestions();
     }
     document.body.dataset.saved = saved.version;
-    setText('save-status', `Saved as quizzes/${saved.id}.yaml at ${new Date().toLocaleTimeString('en-GB')}`);
+    const left = state.quiz.questions.filter((q) => q.review === 'draft').length;
+    setText('save-status', `Saved as quizzes/${saved.id}.yaml at ${new Date().toLocaleTimeString('en-GB')}`
+      + (left ? ` · ${left} draft${left === 1 ? '' : 's'} not saved` : ''));
     $('conflict').hidden = true;
     showError('');
     updateExportLinks();
@@ -807,6 +945,7 @@ function loadQuiz(quiz, { id = null, version = null, lostComments = 0, problems 
     questions: Array.isArray(quiz.questions) ? quiz.questions.filter((q) => q && typeof q === 'object').map((q) => ({ ...q })) : [],
   };
   state.extra = {};
+  state.more = [];
   for (const [k, v] of Object.entries(quiz || {})) {
     if (!['title', 'description', 'questions', 'id'].includes(k)) state.extra[k] = v;
   }
@@ -890,17 +1029,82 @@ function showImport(result) {
 
 // ---------------------------------------------------------------------------------------------
 
+// ---- notes to draft ------------------------------------------------------------------------------
+
+async function readNotes(e) {
+  e.preventDefault();
+  const file = $('notes-file').files[0];
+  const text = $('notes-text').value;
+  if (!file && !text.trim()) {
+    showError('Choose a notes file or paste the notes first.');
+    $('notes-file').focus();
+    return;
+  }
+  const button = $('notes-button');
+  button.disabled = true;
+  showError('');
+  setText('notes-status', 'Reading the notes…');
+  try {
+    let init;
+    if (file) {
+      const form = new FormData();
+      form.append('file', file);
+      init = { method: 'POST', body: form };
+    } else {
+      init = { method: 'POST', headers: { 'Content-Type': 'text/plain; charset=UTF-8' }, body: text };
+    }
+    const draft = await api('/api/drafts', init);
+    setText('notes-status', '');
+    history.replaceState(null, '', '/editor?new=1');
+    loadQuiz(handedOver(draft));
+    state.more = (draft.more || []).filter((d) => d && d.question).map(fromDraft);
+    renderDraftReview();
+    document.title = `Quizroom — Draft: ${draft.title || 'from notes'}`;
+    const n = draft.questions.length;
+    announce(`${n} draft question${n === 1 ? '' : 's'} from ${draft.sections.length} sections of your notes. `
+      + 'Accept, edit or discard each one; only accepted and edited questions are saved.');
+    $('draft-review-title').focus();
+  } catch (err) {
+    setText('notes-status', '');
+    showError(`No draft: ${err.message}`);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/** A question of the notes-to-draft API's answer as the editor's model, with its source and review mark. */
+function fromDraft(d) {
+  return {
+    ...d.question,
+    ...(d.section && !d.question.section ? { section: d.section } : {}),
+    ...(d.source ? { source: d.source } : {}),
+    review: d.status === 'accepted' || d.status === 'edited' ? d.status : 'draft',
+  };
+}
+
+/** Puts the draft's other candidates into the list as drafts, each after the last question of its section. */
+function addMore() {
+  const n = state.more.length;
+  for (const q of state.more) {
+    const qs = state.quiz.questions;
+    let at = -1;
+    qs.forEach((other, i) => { if ((other.section || '') === (q.section || '')) at = i; });
+    qs.splice(at >= 0 ? at + 1 : qs.length, 0, q);
+  }
+  state.more = [];
+  markDirty();
+  renderQuestions();
+  $('draft-review-title').focus();
+  announce(`${n} more draft question${n === 1 ? '' : 's'} added, each after its section's questions.`);
+}
+
 /** The quiz in a handed-over object: a quiz, {quiz: …}, or a notes draft with per-question sources. */
 function handedOver(obj) {
   if (obj && Array.isArray(obj.questions) && obj.questions.some((d) => d && d.question && typeof d.question === 'object')) {
     return {
       title: obj.title || (obj.quiz && obj.quiz.title) || '',
       description: (obj.quiz && obj.quiz.description) || '',
-      questions: obj.questions.filter((d) => d && d.question).map((d) => ({
-        ...d.question,
-        ...(d.source ? { source: d.source } : {}),
-        ...(d.status === 'draft' ? { draft: true } : {}),
-      })),
+      questions: obj.questions.filter((d) => d && d.question && d.status !== 'discarded').map(fromDraft),
     };
   }
   return (obj && obj.quiz) || obj || {};
@@ -913,11 +1117,9 @@ async function start() {
       await openQuiz(params.get('id'));
     } else if (params.has('import')) {
       setPhase('import');
-    } else if (params.get('draft')) {
-      const key = `quizroom.draft.${params.get('draft')}`;
-      const text = sessionStorage.getItem(key) || localStorage.getItem(key);
-      if (!text) throw new Error('the draft is no longer in this browser');
-      loadQuiz(handedOver(JSON.parse(text)));
+    } else if (params.has('notes')) {
+      setPhase('notes');
+      document.title = 'Quizroom — Draft a quiz from notes';
     } else if (params.get('load')) {
       const path = params.get('load');
       if (!/^\/api\/[A-Za-z0-9/_.?=&-]+$/.test(path) || path.includes('..')) throw new Error('only this server’s /api/ addresses can be loaded');
@@ -948,6 +1150,8 @@ $('conflict-reload').addEventListener('click', () => {
 });
 $('conflict-dismiss').addEventListener('click', () => { $('conflict').hidden = true; });
 $('import-form').addEventListener('submit', readImport);
+$('notes-form').addEventListener('submit', readNotes);
+$('draft-more').addEventListener('click', addMore);
 $('import-open').addEventListener('click', () => {
   if (!imported) return;
   history.replaceState(null, '', '/editor?new=1');

@@ -22,6 +22,12 @@ public class PageController {
         return "forward:/editor.html";
     }
 
+    /** The old notes-to-draft page: drafts are now reviewed in the quiz editor (issue 13). */
+    @GetMapping({"/draft", "/draft.html"})
+    public String draft() {
+        return "redirect:/editor?notes=1";
+    }
+
     @GetMapping("/report")
     public String report() {
         return "forward:/report.html";

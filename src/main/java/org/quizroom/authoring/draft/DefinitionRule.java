@@ -58,6 +58,8 @@ final class DefinitionRule implements Rule {
                 }
             }
         }
+        // Every sentence normalised once: each term is looked for in all of them.
+        List<String> normalisedSentences = notes.sentences.stream().map(s -> " " + Text.normalise(s.text()) + " ").toList();
         for (Notes.Term t : notes.terms) {
             String key = PREFIX.matcher(t.term()).replaceFirst("");
             List<String> words = Text.words(key);
@@ -66,8 +68,12 @@ final class DefinitionRule implements Rule {
                     || key.chars().anyMatch(Character::isDigit) || notes.entityOf(key) != null) {
                 continue;
             }
-            boolean usedElsewhere = notes.sentences.stream().anyMatch(s -> s.position() != t.position()
-                    && Text.containsWords(s.text(), key));
+            String needle = " " + Text.normalise(key) + " ";
+            boolean usedElsewhere = false;
+            for (int i = 0; i < normalisedSentences.size() && !usedElsewhere; i++) {
+                usedElsewhere = notes.sentences.get(i).position() != t.position()
+                        && needle.length() > 2 && normalisedSentences.get(i).contains(needle);
+            }
             boolean giveaway = Text.containsWords(t.description(), key) || TermRule.sharesMainWord(key, t.description());
             if ((usedElsewhere || words.size() == 1) && !giveaway) {
                 seen.add(lower);

@@ -29,6 +29,10 @@ final class PdfNotes {
             }
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
+            // The overlap check (for "fake bold" printed twice) compares every glyph with the glyphs
+            // already on its line: the largest cost of extraction in DraftBench's profile. Notes are
+            // exported from word processors, which do not print text twice.
+            stripper.setSuppressDuplicateOverlappingText(false);
             stripper.setLineSeparator("\n");
             stripper.setParagraphStart("\n");
             String text = stripper.getText(doc);

@@ -37,7 +37,9 @@ final class Ranker {
      */
     static Selection select(List<Candidate> candidates, int sectionCount, int target,
                             java.util.function.Predicate<List<Candidate>> acceptable) {
-        List<Candidate> refused = new ArrayList<>();
+        // Identity sets: a record's equals/hashCode walks every field, and these are asked n × target times.
+        java.util.Set<Candidate> refused = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Set<Candidate> taken = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         List<Candidate> sorted = new ArrayList<>(candidates.stream().filter(Ranker::wellFormed).toList());
         sorted.sort(BEST_FIRST);
         List<Candidate> kept = new ArrayList<>();
@@ -48,6 +50,7 @@ final class Ranker {
                 if (c.sectionIndex() == section && c.score() >= MIN_SCORE && fits(c, kept, perSection, perType)) {
                     if (accepts(acceptable, kept, c)) {
                         kept.add(c);
+                        taken.add(c);
                         break;
                     }
                     refused.add(c);
@@ -59,7 +62,7 @@ final class Ranker {
             Candidate best = null;
             double bestScore = Double.NEGATIVE_INFINITY;
             for (Candidate c : sorted) {
-                if (kept.contains(c) || refused.contains(c) || c.score() < MIN_SCORE) {
+                if (taken.contains(c) || refused.contains(c) || c.score() < MIN_SCORE) {
                     continue;
                 }
                 double effective = c.score() - 0.12 * kept.stream().filter(k -> k.type() == c.type()).count()
@@ -74,6 +77,7 @@ final class Ranker {
             }
             if (accepts(acceptable, kept, best)) {
                 kept.add(best);
+                taken.add(best);
             } else {
                 refused.add(best);
             }
@@ -81,10 +85,9 @@ final class Ranker {
         kept.sort(IN_NOTES_ORDER);
         List<Candidate> proposed = balanceKeys(kept);
         List<Candidate> more = new ArrayList<>();
-        List<String> stems = new ArrayList<>(kept.stream().map(c -> Text.normalise(c.text())).toList());
+        java.util.Set<String> stems = new java.util.HashSet<>(kept.stream().map(c -> Text.normalise(c.text())).toList());
         for (Candidate c : sorted) {
-            if (!kept.contains(c) && !stems.contains(Text.normalise(c.text()))) {
-                stems.add(Text.normalise(c.text()));
+            if (!taken.contains(c) && stems.add(Text.normalise(c.text()))) {
                 more.add(c);
             }
         }

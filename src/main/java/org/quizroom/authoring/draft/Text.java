@@ -81,6 +81,9 @@ final class Text {
         return content > 0 && capitalised * 10 >= content * 7 && (content > 1 || words.size() == 1);
     }
 
+    private static final Pattern ABBREVIATION_END =
+            Pattern.compile("\\b(\\p{L}|e\\.g|i\\.e|etc|approx|c|ca|vs|Dr|Mr|Mrs|Ms|St|No)\\.$");
+
     /** Splits a paragraph into sentences (JDK sentence rules, English). */
     static List<String> sentences(String paragraph) {
         List<String> out = new ArrayList<>();
@@ -95,7 +98,7 @@ final class Text {
             }
             pending.append(pending.length() > 0 ? " " : "").append(s);
             // Initials and abbreviations ("U.S.", "e.g.") are not sentence ends.
-            if (s.matches(".*\\b(\\p{L}|e\\.g|i\\.e|etc|approx|c|ca|vs|Dr|Mr|Mrs|Ms|St|No)\\.$")) {
+            if (ABBREVIATION_END.matcher(s).find()) {
                 continue;
             }
             out.add(pending.toString());
@@ -144,6 +147,8 @@ final class Text {
             "^,\\s+(\\p{Ll}+ing|which|where|with|including|such as|as well as|particularly|notably|especially|"
             + "for example|for instance|like)\\b.*");
 
+    private static final Pattern PAST_PARTICIPLE_CLAUSE = Pattern.compile(",\\s+\\p{Ll}+ed\\b");
+
     /**
      * A sentence shortened to at most {@code max} characters only by dropping a trailing modifier
      * (", focusing on …", ", which …", ", including …"), so the statement stays a whole claim; null
@@ -158,7 +163,7 @@ final class Text {
         while (at > 0) {
             String rest = t.substring(at);
             if (TRAILING_MODIFIER.matcher(rest).matches() && at >= 30 && hasVerb(t.substring(0, at))
-                    && !rest.substring(2).matches(".*,\\s+\\p{Ll}+ed\\b.*")) {
+                    && !PAST_PARTICIPLE_CLAUSE.matcher(rest.substring(2)).find()) {
                 return stripEnd(t.substring(0, at));
             }
             at = t.lastIndexOf(", ", at - 1);
@@ -207,8 +212,11 @@ final class Text {
         return ARTICLE.matcher(text.strip()).replaceFirst("");
     }
 
+    /** Runs of anything but letters and digits; compiled once (normalise runs for every pair the ranker compares). */
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     static String normalise(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return NOT_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
     /** Whether {@code haystack} contains {@code needle} as whole words, ignoring case and punctuation. */

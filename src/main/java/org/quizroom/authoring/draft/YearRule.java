@@ -134,7 +134,12 @@ final class YearRule implements Rule {
             Notes.Mention last = mentions.get(mentions.size() - 1);
             Notes.Entity entity = notes.entityOf(last.name());
             boolean person = entity != null && entity.kind() == Notes.Kind.PERSON;
-            if (last.end() == head.length() && !person && (Text.words(last.name()).size() >= 2 || entity != null)) {
+            // "… evidence gathered by X in 1610": a name after "by" did the dated thing, it is not the
+            // event; the phrase from "the" below asks about the thing instead.
+            boolean agent = head.substring(0, Math.max(0, head.length() - last.name().length())).stripTrailing()
+                    .toLowerCase(Locale.ROOT).endsWith(" by");
+            if (last.end() == head.length() && !person && !agent
+                    && (Text.words(last.name()).size() >= 2 || entity != null)) {
                 // Named events and organisations read with "the" ("the Geneva Summit"), places without.
                 boolean place = entity != null && entity.kind() == Notes.Kind.PLACE;
                 return (place ? "" : "the ") + last.name();

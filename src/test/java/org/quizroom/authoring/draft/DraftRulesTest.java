@@ -61,6 +61,28 @@ class DraftRulesTest {
     }
 
     @Test
+    void aNameAfterByIsWhoActedNotTheDatedEvent() {
+        List<Candidate> out = apply(new YearRule(), """
+                Astronomers
+
+                  • Nicolaus Copernicus: A Polish canon who published his Sun-centred system in 1543.
+                  • Galileo Galilei: An Italian professor who turned a telescope on Jupiter and saw four moons.
+
+                Frequently Asked Questions
+
+                Why did the Church object to Galileo?
+
+                Galileo argued openly that the Earth moves around the Sun.
+
+                Did Copernicus prove that the Earth moves?
+
+                Copernicus offered a tidier system but no direct proof; the telescope evidence gathered by Galileo in 1610 made the case far stronger.
+                """);
+        assertThat(out).extracting(Candidate::text).doesNotContain("In which year was Galileo?")
+                .contains("In which year was the telescope evidence gathered by Galileo?");
+    }
+
+    @Test
     void threeDatedEventsInASectionMakeATimelineEarliestFirst() {
         List<Candidate> out = apply(new TimelineRule(), """
                 Reform Acts
