@@ -52,6 +52,7 @@ public final class ClusterBench {
                 + " node heap cap %s, %d cores, work dir %s%n", nodes, games, players, xmx,
                 Runtime.getRuntime().availableProcessors(), work);
         List<String> database = TestDatabase.freshPostgresqlArguments();
+        boolean ok;
         try (LocalCluster cluster = LocalCluster.start(work, nodes, database, new LocalCluster.NodeSettings(xmx,
                 false, 10_000, 2_000, List.of("--quizroom.joins-per-minute=1000000", "--quizroom.max-players=10000",
                         "--quizroom.join-host=127.0.0.1")))) {
@@ -79,9 +80,9 @@ public final class ClusterBench {
             System.out.println();
             System.out.println(LoadBench.table(results));
             System.out.println(perNode(results, owners, nodes));
-            boolean ok = results.stream().allMatch(LoadBench.Result::correct);
-            System.exit(ok ? 0 : 1);
-        }
+            ok = results.stream().allMatch(LoadBench.Result::correct);
+        } // closed before exiting: System.exit would leave the nodes and nginx running
+        System.exit(ok ? 0 : 1);
     }
 
     private static List<LoadBench.Result> playAtOnce(String base, int games, int players, long think,
