@@ -102,6 +102,7 @@ class ClassroomDetailsInBrowsersIT {
         assertThat(ana.text("pin")).isEqualTo(pin);
         assertThat(ana.js("return sessionStorage.getItem('quizroom.host." + pin + "') !== null"
                 + " && localStorage.getItem('quizroom.host." + pin + "') === null")).isEqualTo(true);
+        ana.shot("host-screen-from-dashboard");
 
         ana.open("/play").awaitPhase("join");
         // The PIN field's hint is words, not a number that looks already typed in.

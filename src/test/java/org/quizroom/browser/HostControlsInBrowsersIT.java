@@ -149,7 +149,7 @@ class HostControlsInBrowsersIT {
         // the host's private queue, so a STATE for the projector's own sync may come first), and no
         // second QUESTION came: the leaderboard was not skipped.
         laptop.sync();
-        laptop.await(e -> "STATE".equals(e.path("type").asText()) && "leaderboard".equalsIgnoringCase(e.path("phase").asText()),
+        laptop.await(e -> "STATE".equals(e.path("type").asText()) && "leaderboard".equalsIgnoreCase(e.path("phase").asText()),
                 "STATE at the leaderboard", WAIT);
         assertThat(laptop.seen("QUESTION")).as("questions after the double press").hasSize(questionsSeen);
         assertThat(teacher.phase()).isEqualTo("leaderboard");
