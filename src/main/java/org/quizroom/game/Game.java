@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,29 @@ public final class Game {
     private final long shuffleSeed;
     private final Clock clock;
     private final Map<String, Player> players = new LinkedHashMap<>();
+    /**
+     * Each player's same-name key ({@link NicknamePolicy#sameNameKey}) to the player holding it, kicked ones
+     * included: a join looks its name up here instead of comparing it with every player (a class of 5,000
+     * joining made that quadratic).
+     */
+    private final Map<String, Player> byNameKey = new HashMap<>();
+    /** Players not kicked, kept as a count so a join or roster event need not walk every player. */
+    private int activeCount;
+    /**
+     * The standings as {@link #sync} last computed them, or null. Only {@code sync} fills it (a reconnect storm
+     * asks for every player's rank at once, and a sort per sync made it quadratic); every method that can
+     * change a score, a time, or who plays clears it on entry (see {@link #rankingMayChange}).
+     */
+    private Ranking syncRanking;
+
+    /** Standings plus each player's rank by id, so looking one up is not a walk over everyone. */
+    private record Ranking(List<Standing> standings, Map<String, Integer> ranks) {
+        static Ranking of(List<Standing> standings) {
+            Map<String, Integer> ranks = new HashMap<>(standings.size() * 2);
+            standings.forEach(st -> ranks.put(st.playerId(), st.rank()));
+            return new Ranking(standings, ranks);
+        }
+    }
 
     private Phase phase = Phase.LOBBY;
     private boolean locked;
@@ -74,6 +98,7 @@ public final class Game {
 
     /** Adds a player; {@code nickname} must already be cleaned by the {@link NicknamePolicy}. */
     public synchronized List<GameEvent> join(String playerId, String nickname) {
+        rankingMayChange();
         if (phase == Phase.FINISHED) {
             throw new GameException(ErrorCode.GAME_FINISHED, "This game has finished.");
         }
@@ -83,31 +108,55 @@ public final class Game {
         if (phase != Phase.LOBBY && !options.lateJoin()) {
             throw new GameException(ErrorCode.GAME_LOCKED, "This game has already started.");
         }
-        if (activePlayers().count() >= settings.maxPlayers()) {
+        if (activeCount >= settings.maxPlayers()) {
             throw new GameException(ErrorCode.GAME_FULL, "This game is full.");
         }
         String key = NicknamePolicy.sameNameKey(nickname);
-        if (players.values().stream().anyMatch(p -> p.kicked && p.nameKey.equals(key))) {
+        Player holder = byNameKey.get(key);
+        if (holder != null && holder.kicked) {
             // A removed student must not walk straight back in under the same (or a look-alike) name.
             throw new GameException(ErrorCode.NICKNAME_REMOVED,
                     "The teacher removed \"" + nickname + "\" from this game, so that name cannot join it again.");
         }
-        boolean taken = players.values().stream().anyMatch(p -> !p.kicked && p.nameKey.equals(key));
-        if (taken) {
+        if (holder != null) {
             throw new GameException(ErrorCode.NICKNAME_TAKEN, "Someone in this game is already called \"" + nickname + "\".");
         }
         Player player = new Player(playerId, nickname, players.size());
         // Questions closed before a late joiner arrived count as missed, at their full time (see TieBreak note in closeQuestion).
         player.totalTimeMs = closedScoredTimeMs;
         players.put(playerId, player);
+        byNameKey.put(key, player);
+        activeCount++;
+        return List.of(roster());
+    }
+
+    /**
+     * Takes back a join that could not be stored (the player was never told they joined): the name is free
+     * again and the player is gone without a trace. Does nothing for an unknown player.
+     */
+    public synchronized List<GameEvent> unjoin(String playerId) {
+        rankingMayChange();
+        Player player = players.remove(playerId);
+        if (player == null) {
+            return List.of();
+        }
+        byNameKey.remove(player.nameKey, player);
+        if (!player.kicked) {
+            activeCount--;
+            if (player.connected) {
+                connectedCount--;
+            }
+        }
         return List.of(roster());
     }
 
     public synchronized List<GameEvent> kick(String playerId) {
         requireNotFinished();
+        rankingMayChange();
         Player player = activePlayer(playerId);
         player.kicked = true;
         player.connected = false;
+        activeCount--;
         recount();
         var events = new ArrayList<GameEvent>();
         events.add(new GameEvent.PlayerKicked(playerId));
@@ -164,6 +213,7 @@ public final class Game {
     // ---------------------------------------------------------------- flow
 
     public synchronized List<GameEvent> start() {
+        rankingMayChange();
         requireNotFinished();
         if (phase != Phase.LOBBY) {
             throw new GameException(ErrorCode.INVALID_STATE, "The game has already started.");
@@ -194,6 +244,7 @@ public final class Game {
 
     /** Reveal → leaderboard, leaderboard → next question, last reveal → finished. */
     public synchronized List<GameEvent> next() {
+        rankingMayChange();
         return switch (phase) {
             case REVEAL -> index == quiz.questions().size() - 1 ? finish() : List.of(leaderboardShown());
             case LEADERBOARD -> openQuestion(index + 1);
@@ -205,6 +256,7 @@ public final class Game {
 
     /** Closes the open question now. */
     public synchronized List<GameEvent> skip() {
+        rankingMayChange();
         requireNotFinished();
         if (phase != Phase.QUESTION) {
             throw new GameException(ErrorCode.INVALID_STATE, "There is no open question to skip.");
@@ -214,6 +266,7 @@ public final class Game {
 
     /** Ends the game now, from any phase; an open question is closed and scored first. */
     public synchronized List<GameEvent> end() {
+        rankingMayChange();
         requireNotFinished();
         var events = new ArrayList<GameEvent>();
         if (phase == Phase.QUESTION) {
@@ -225,6 +278,7 @@ public final class Game {
 
     /** Closes the open question if its deadline (plus the network allowance) has passed. */
     public synchronized List<GameEvent> closeIfDue() {
+        rankingMayChange();
         if (phase == Phase.QUESTION && !clock.instant().isBefore(closingTime())) {
             return closeQuestion();
         }
@@ -233,6 +287,7 @@ public final class Game {
 
     /** Closes question {@code questionIndex} if it is still open and every connected player answered. */
     public synchronized List<GameEvent> closeIfEveryoneAnswered(int questionIndex) {
+        rankingMayChange();
         if (phase == Phase.QUESTION && index == questionIndex && everyoneAnswered()) {
             return closeQuestion();
         }
@@ -343,8 +398,11 @@ public final class Game {
             // Arriving during the reading time, their clock starts with everyone else's, when answers open.
             player.deliveredAt.putIfAbsent(index, now.isBefore(openedAt) ? openedAt : now);
         }
-        List<Standing> standings = standings();
-        Integer rank = player == null ? null : rankOf(standings, player.id);
+        if (syncRanking == null) {
+            syncRanking = Ranking.of(standings());
+        }
+        List<Standing> standings = syncRanking.standings();
+        Integer rank = player == null ? null : syncRanking.ranks().get(player.id);
         QuestionView question = phase == Phase.QUESTION ? questionView(index) : null;
         long opensIn = phase == Phase.QUESTION && now.isBefore(openedAt)
                 ? Duration.between(now, openedAt).toMillis() : 0;
@@ -353,10 +411,10 @@ public final class Game {
         boolean answered = player != null && phase == Phase.QUESTION && player.answers.containsKey(index);
         PlayerResult result = player == null ? null : lastResults.get(player.id);
         List<Standing> podium = phase == Phase.FINISHED ? top(standings, PODIUM_SIZE) : List.of();
-        PlayerFinal fin = player != null && phase == Phase.FINISHED ? finalFor(player, standings) : null;
+        PlayerFinal fin = player != null && phase == Phase.FINISHED ? finalFor(player, syncRanking) : null;
         return new SyncView(phase, player == null ? null : player.view(), rank, question, opensIn, remaining, answered,
                 phase == Phase.REVEAL || phase == Phase.LEADERBOARD ? lastReveal : null, result,
-                top(standings, LEADERBOARD_SIZE), podium, fin, (int) activePlayers().count(), locked);
+                top(standings, LEADERBOARD_SIZE), podium, fin, activeCount, locked);
     }
 
     // ---------------------------------------------------------------- queries
@@ -402,6 +460,11 @@ public final class Game {
         return activePlayers().map(Player::view).toList();
     }
 
+    /** Players in the game (not kicked), connected or not. */
+    public synchronized int playerCount() {
+        return activeCount;
+    }
+
     public synchronized boolean isActivePlayer(String playerId) {
         Player player = players.get(playerId);
         return player != null && !player.kicked;
@@ -443,11 +506,16 @@ public final class Game {
         if (phase != Phase.LOBBY || !players.isEmpty()) {
             throw new IllegalStateException("restore() is only for a fresh game");
         }
+        rankingMayChange();
         for (RestoredPlayer p : restoredPlayers) {
             Player player = new Player(p.playerId(), p.nickname(), players.size());
             player.kicked = p.kicked();
             player.hadOpen.addAll(p.missedQuestions());
             players.put(p.playerId(), player);
+            byNameKey.putIfAbsent(player.nameKey, player);
+            if (!player.kicked) {
+                activeCount++;
+            }
         }
         Map<Integer, List<AcceptedAnswer>> byQuestion = answers.stream()
                 .collect(Collectors.groupingBy(AcceptedAnswer::questionIndex));
@@ -561,7 +629,8 @@ public final class Game {
         phase = Phase.FINISHED;
         deadline = null;
         List<Standing> standings = standings();
-        List<PlayerFinal> finals = activePlayers().map(p -> finalFor(p, standings)).toList();
+        Ranking ranking = Ranking.of(standings);
+        List<PlayerFinal> finals = activePlayers().map(p -> finalFor(p, ranking)).toList();
         return List.of(new GameEvent.GameFinished(top(standings, PODIUM_SIZE), finals));
     }
 
@@ -675,16 +744,11 @@ public final class Game {
                         ? AnswerTallies.top(answers) : List.of());
     }
 
-    private PlayerFinal finalFor(Player player, List<Standing> standings) {
+    private PlayerFinal finalFor(Player player, Ranking ranking) {
         int answerable = (int) player.hadOpen.stream()
                 .filter(q -> quiz.questions().get(q).type().isScored()).count();
-        return new PlayerFinal(player.id, rankOf(standings, player.id), player.score, standings.size(),
+        return new PlayerFinal(player.id, ranking.ranks().get(player.id), player.score, ranking.standings().size(),
                 player.correctCount, scoredQuestionsOpened, answerable);
-    }
-
-    private static Integer rankOf(List<Standing> standings, String playerId) {
-        return standings.stream().filter(s -> s.playerId().equals(playerId)).map(Standing::rank).findFirst()
-                .orElse(null);
     }
 
     private static List<Standing> top(List<Standing> standings, int n) {
@@ -692,8 +756,7 @@ public final class Game {
     }
 
     private GameEvent.RosterChanged roster() {
-        return new GameEvent.RosterChanged((int) activePlayers().count(), locked,
-                activePlayers().map(Player::view).toList());
+        return new GameEvent.RosterChanged(activeCount, locked);
     }
 
     private GameEvent.AnswerCounted answerCount() {
@@ -794,6 +857,11 @@ public final class Game {
 
     private Question currentQuestion() {
         return quiz.questions().get(index);
+    }
+
+    /** Called first by every method that can change a score, a time or who plays: sync's cached ranking is stale. */
+    private void rankingMayChange() {
+        syncRanking = null;
     }
 
     private java.util.stream.Stream<Player> activePlayers() {

@@ -6,8 +6,12 @@ import java.util.List;
 /** What happened in a game as a result of a command; the live layer turns these into messages. */
 public sealed interface GameEvent {
 
-    /** Players joined, left, reconnected or were kicked, or joining was locked or unlocked. */
-    record RosterChanged(int playerCount, boolean locked, List<PlayerView> players) implements GameEvent {
+    /**
+     * Players joined, left, reconnected or were kicked, or joining was locked or unlocked. It carries no roster:
+     * one per join or connect, listing every player, cost a class of 5,000 some 50 million objects; the live
+     * layer coalesces these and asks {@link Game#players()} when it sends.
+     */
+    record RosterChanged(int playerCount, boolean locked) implements GameEvent {
     }
 
     record QuestionOpened(QuestionView question, Instant deadline) implements GameEvent {

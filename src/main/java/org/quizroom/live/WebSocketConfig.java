@@ -81,10 +81,7 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         registry.setUserDestinationPrefix("/user");
         // Each client receives its messages in the order they were published.
         registry.setPreservePublishOrder(true);
-        // The broker caches which sessions subscribe to each destination; every player has a private
-        // destination of their own, so with the default 1,024 entries a game of more than ~1,000 players
-        // misses the cache on every ACK, RESULT and PING and scans all subscriptions each time.
-        registry.setCacheLimit(Math.max(1024, 4 * properties.maxPlayers()));
+        // Subscriptions are looked up in SubscriptionIndex (installed below), which needs no cache.
     }
 
     @Override
@@ -107,6 +104,23 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
                 })
                 // Last, so outermost: connections per address and the CONNECT deadline act before anything else.
                 .addDecoratorFactory(connectionLimits);
+    }
+
+    /**
+     * Puts {@link SubscriptionIndex} in place of Spring's default registry in the simple broker (the broker
+     * configuration offers no setter for it, so it is swapped once the broker's handler bean exists).
+     */
+    @org.springframework.context.annotation.Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor subscriptionIndexInstaller() {
+        return new org.springframework.beans.factory.config.BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler broker) {
+                    broker.setSubscriptionRegistry(new SubscriptionIndex());
+                }
+                return bean;
+            }
+        };
     }
 
     @Override

@@ -89,6 +89,11 @@ public final class LoadBench {
         public double joinsPerSecond;
         public double connectsPerSecond;
         public final Stats questionFanOut = new Stats();
+        /** The first question's fan-out alone: the one that follows the lobby (class mode's weak point). */
+        public final Stats firstQuestionFanOut = new Stats();
+        /** Class mode: seconds from the first join to the last player's STATE (everyone in). */
+        public double allJoinedSeconds = Double.NaN;
+        public String mode = "locked";
         public final Stats leaderboardFanOut = new Stats();
         public final Stats ackLatency = new Stats();
         public final Stats resultAfterLastAnswer = new Stats();
@@ -217,6 +222,14 @@ public final class LoadBench {
     /** One-way delays of the simulated slow links (bench.delays), empty for plain loopback. */
     private final long[] delays = Arrays.stream(System.getProperty("bench.delays", "").split(","))
             .filter(s -> !s.isBlank()).mapToLong(s -> Long.parseLong(s.strip())).toArray();
+    /**
+     * {@code bench.mode}: {@code locked} (default) joins everyone over HTTP, then connects everyone, locks the
+     * lobby and waits for it to settle before {@code start}; {@code class} behaves like a class: each bot
+     * joins and connects at once ({@code bench.inFlight} students at a time, default 50) and the host
+     * presses Start the moment the last one is in.
+     */
+    private final boolean classMode = "class".equals(System.getProperty("bench.mode", "locked").strip());
+    private final int classInFlight = Integer.getInteger("bench.inFlight", 50);
     /** Runs every slow link's held frames, one at a time, so each bot's frames keep their order. */
     private final java.util.concurrent.ScheduledExecutorService linkLine =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -327,28 +340,12 @@ public final class LoadBench {
         host.open(http, wsUrl).get(30, TimeUnit.SECONDS);
         await(() -> hostState, Duration.ofSeconds(30), "host STATE");
 
-        // -- join over HTTP
-        double serverCpuJoin0 = probe == null ? Double.NaN : probe.cpuSeconds();
-        long t = System.nanoTime();
-        join();
-        result.joinsPerSecond = n / ((System.nanoTime() - t) / 1e9);
-        log("joined %d players in %.2f s (%.0f/s)", n, (System.nanoTime() - t) / 1e9, result.joinsPerSecond);
-
-        // -- connect over STOMP: CONNECT, SUBSCRIBE x2, SEND sync, wait for STATE
-        double serverCpuConnect0 = probe == null ? Double.NaN : probe.cpuSeconds();
-        result.serverCpuPerJoinMs = (serverCpuConnect0 - serverCpuJoin0) * 1000 / n;
-        t = System.nanoTime();
-        connect();
-        if (probe != null) {
-            result.serverCpuPerConnectMs = (probe.cpuSeconds() - serverCpuConnect0) * 1000 / n;
+        if (classMode) {
+            result.mode = "class";
+            joinLikeAClass();
+        } else {
+            joinThenConnectThenLock();
         }
-        result.connectsPerSecond = n / ((System.nanoTime() - t) / 1e9);
-        log("connected %d players in %.2f s (%.0f/s)", n, (System.nanoTime() - t) / 1e9, result.connectsPerSecond);
-
-        // -- lock: the LOBBY broadcast that follows proves every topic subscription is live
-        host.sendJson(hostDest(), "{\"command\":\"lock\"}");
-        await(() -> lockedCount.get() >= n, cfg.phaseTimeout(), "LOBBY locked broadcast on every bot");
-        pause(cfg.settleMs() * 2);
 
         // -- the game
         double serverCpu0 = probe == null ? Double.NaN : probe.cpuSeconds();
@@ -397,6 +394,75 @@ public final class LoadBench {
         result.clientCpuSeconds = (clientCpuNanos() - cpu0) / 1e9;
         closeAll();
         return result;
+    }
+
+    /** The project's own shape: everyone joins over HTTP, then everyone connects, then the lobby is locked and settles. */
+    private void joinThenConnectThenLock() throws InterruptedException {
+        int n = cfg.players();
+        // -- join over HTTP
+        double serverCpuJoin0 = probe == null ? Double.NaN : probe.cpuSeconds();
+        long t = System.nanoTime();
+        join();
+        result.joinsPerSecond = n / ((System.nanoTime() - t) / 1e9);
+        log("joined %d players in %.2f s (%.0f/s)", n, (System.nanoTime() - t) / 1e9, result.joinsPerSecond);
+
+        // -- connect over STOMP: CONNECT, SUBSCRIBE x2, SEND sync, wait for STATE
+        double serverCpuConnect0 = probe == null ? Double.NaN : probe.cpuSeconds();
+        result.serverCpuPerJoinMs = (serverCpuConnect0 - serverCpuJoin0) * 1000 / n;
+        t = System.nanoTime();
+        connect();
+        if (probe != null) {
+            result.serverCpuPerConnectMs = (probe.cpuSeconds() - serverCpuConnect0) * 1000 / n;
+        }
+        result.connectsPerSecond = n / ((System.nanoTime() - t) / 1e9);
+        log("connected %d players in %.2f s (%.0f/s)", n, (System.nanoTime() - t) / 1e9, result.connectsPerSecond);
+
+        // -- lock: the LOBBY broadcast that follows proves every topic subscription is live
+        host.sendJson(hostDest(), "{\"command\":\"lock\"}");
+        await(() -> lockedCount.get() >= n, cfg.phaseTimeout(), "LOBBY locked broadcast on every bot");
+        pause(cfg.settleMs() * 2);
+
+    }
+
+    /**
+     * Class mode: each student joins over HTTP and connects at once, {@code bench.inFlight} at a time; the
+     * host presses Start the moment the last one is in, with no lock and no pause, as a teacher would.
+     */
+    private void joinLikeAClass() throws InterruptedException {
+        int n = cfg.players();
+        Semaphore inFlight = new Semaphore(classInFlight);
+        PlayerHandler handler = new PlayerHandler(inFlight);
+        AtomicInteger failedJoins = new AtomicInteger();
+        double cpu0 = probe == null ? Double.NaN : probe.cpuSeconds();
+        long t = System.nanoTime();
+        for (Bot b : bots) {
+            inFlight.acquire();
+            joinAsync(b, b.nickname, 0).whenComplete((x, e) -> {
+                if (e != null) {
+                    fail("join " + b.nickname + ": " + e);
+                    failedJoins.incrementAndGet();
+                    inFlight.release();
+                    return;
+                }
+                b.stomp = new StompBot(pin, "player-token", b.token, handler);
+                b.stomp.state = b;
+                if (delays.length > 0) {
+                    b.stomp.slowLink(delays[b.n % delays.length], linkLine);
+                }
+                b.stomp.open(http, wsUrl); // its failure reaches the handler, which frees the slot
+            });
+        }
+        Duration patience = Duration.ofSeconds(Math.max(cfg.phaseTimeout().toSeconds(), n / 10));
+        await(() -> readyCount.get() + failedJoins.get() >= n, patience, "every student in (STATE)");
+        double seconds = (System.nanoTime() - t) / 1e9;
+        result.allJoinedSeconds = seconds;
+        result.joinsPerSecond = n / seconds;
+        result.connectsPerSecond = n / seconds;
+        if (probe != null) {
+            result.serverCpuPerJoinMs = (probe.cpuSeconds() - cpu0) * 1000 / n;
+        }
+        log("class mode: %d students joined and connected in %.2f s (%.0f/s), %d in flight", n, seconds,
+                result.joinsPerSecond, classInFlight);
     }
 
     private void playQuestion(int q) {
@@ -458,6 +524,9 @@ public final class LoadBench {
             pause(cfg.settleMs());
         }
         result.questionFanOut.addAll(fan);
+        if (q == 0) {
+            result.firstQuestionFanOut.addAll(fan);
+        }
         result.ackLatency.addAll(ack);
         result.resultAfterLastAnswer.addAll(res);
         result.leaderboardFanOut.addAll(lb);
@@ -931,18 +1000,20 @@ public final class LoadBench {
     /** The figures of several runs as a Markdown table, then each run's verdict against the targets. */
     public static String table(List<Result> results) {
         StringBuilder t = new StringBuilder();
-        t.append("| players | joins/s | connects/s | QUESTION fan-out p50 / p99 / max (ms) | answers/s (peak) "
+        t.append("| players | mode | joins/s | connects/s | everyone in (s) | first QUESTION p99 (ms) "
+                + "| QUESTION fan-out p50 / p99 / max (ms) | answers/s (peak) "
                 + "| ACK p50 / p99 / max (ms) | RESULT after last answer p50 / p99 / max (ms) "
                 + "| LEADERBOARD p99 (ms) | answers sent / ACKed / stored | events missing / out of order "
                 + "| server CPU in game, avg / 1 s peak (cores) | other load on the machine (cores) "
                 + "| server heap peak / live after GC (MB) | server RSS |\n");
-        t.append("|---:|---:|---:|---|---:|---|---|---:|---|---|---|---:|---|---:|\n");
+        t.append("|---:|---|---:|---:|---:|---:|---|---:|---|---|---:|---|---|---|---:|---|---:|\n");
         for (Result r : results) {
             int missing = r.missingQuestion + r.missingAck + r.missingReveal + r.missingResult + r.missingLeaderboard
                     + r.missingFinished + r.missingFinal;
-            t.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %s | %.0f | %s | %s | %s | %d / %d / %d | %d / %d "
-                            + "| %s / %s | %s | %s / %s | %s |\n",
-                    r.players, r.joinsPerSecond, r.connectsPerSecond, r.questionFanOut.summary(),
+            t.append(String.format(Locale.ROOT, "| %d | %s | %.0f | %.0f | %s | %s | %s | %.0f | %s | %s | %s | %d / %d / %d "
+                            + "| %d / %d | %s / %s | %s | %s / %s | %s |\n",
+                    r.players, r.mode, r.joinsPerSecond, r.connectsPerSecond, num(r.allJoinedSeconds, 1),
+                    Stats.ms(r.firstQuestionFanOut.percentileMs(99)), r.questionFanOut.summary(),
                     r.maxAnswerRatePerSecond, r.ackLatency.summary(), r.resultAfterLastAnswer.summary(),
                     Stats.ms(r.leaderboardFanOut.percentileMs(99)), r.answersSent, r.acksAccepted, r.answersStored,
                     missing, r.orderViolations, num(r.serverCpuGameCores, 2), num(r.serverPeakCpuCores, 2),

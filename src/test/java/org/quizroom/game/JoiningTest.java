@@ -118,7 +118,8 @@ class JoiningTest {
         game.next();
         assertThat(game.phase()).isEqualTo(Phase.LEADERBOARD);
         GameEvent.RosterChanged roster = GameFixture.only(game.kick(dan), GameEvent.RosterChanged.class);
-        assertThat(roster.players()).isEmpty();
+        assertThat(roster.playerCount()).isZero();
+        assertThat(game.players()).isEmpty();
         assertThat(game.standings()).isEmpty();
         game.end();
         f.assertRefused(ErrorCode.GAME_FINISHED, () -> game.kick(dan));
@@ -129,9 +130,31 @@ class JoiningTest {
         String ann = f.join("Ann");
         f.join("Bob");
         GameEvent.RosterChanged roster = GameFixture.only(game.kick(ann), GameEvent.RosterChanged.class);
-        assertThat(roster.players()).extracting(PlayerView::nickname).containsExactly("Bob");
+        assertThat(game.players()).extracting(PlayerView::nickname).containsExactly("Bob");
         assertThat(roster.playerCount()).isEqualTo(1);
         assertThat(game.setConnected(ann, true)).as("a kicked player's connection is ignored").isEmpty();
         assertThat(game.players()).extracting(PlayerView::nickname).containsExactly("Bob");
+    }
+
+    @Test
+    void aJoinThatCouldNotBeStoredIsTakenBackAndFreesItsName() {
+        String ann = f.join("Ann");
+        f.join("Bob");
+        GameEvent.RosterChanged roster = GameFixture.only(game.unjoin(ann), GameEvent.RosterChanged.class);
+        assertThat(roster.playerCount()).isEqualTo(1);
+        assertThat(game.players()).extracting(PlayerView::nickname).containsExactly("Bob");
+        assertThat(game.unjoin(ann)).as("already gone").isEmpty();
+        f.join("Ann"); // the name is free again
+        assertThat(game.sync(null).playerCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aLookAlikeOfAKickedNameStaysOutAndOfAPlayingNameIsTaken() {
+        String ann = f.join("Ann");
+        f.join("Bob");
+        game.kick(ann);
+        f.assertRefused(ErrorCode.NICKNAME_REMOVED, () -> game.join("id-x", "ANN"));
+        f.assertRefused(ErrorCode.NICKNAME_TAKEN, () -> game.join("id-y", "bob"));
+        assertThat(game.sync(null).playerCount()).isEqualTo(1);
     }
 }

@@ -175,4 +175,27 @@ class SyncTest {
         assertThatThrownBy(() -> game.sync("id-nobody")).isInstanceOfSatisfying(GameException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_PLAYER));
     }
+
+    @Test
+    void ranksShownOnSyncFollowEveryChangeEvenWhenManyPhonesSyncAtOnce() {
+        // Sync reuses one ranking while nothing changes (a reconnect storm); each change must still show.
+        assertThat(game.sync(ann).rank()).isEqualTo(1);
+        assertThat(game.sync(bob).rank()).isEqualTo(2);
+        game.start();
+        f.answer(bob, choice(0));
+        assertThat(game.sync(bob).rank()).as("points held until the close").isEqualTo(2);
+        game.skip();
+        assertThat(game.sync(bob).rank()).as("after the close").isEqualTo(1);
+        assertThat(game.sync(ann).rank()).isEqualTo(2);
+        String cat = f.join("Cat");
+        assertThat(game.sync(cat).playerCount()).isEqualTo(3);
+        game.kick(bob);
+        assertThat(game.sync(ann).rank()).as("the leader was removed").isEqualTo(1);
+        assertThat(game.sync(ann).playerCount()).isEqualTo(2);
+        game.next();
+        game.next();
+        game.end();
+        assertThat(game.sync(ann).fin().rank()).isEqualTo(1);
+        assertThat(game.sync(cat).fin().rank()).isEqualTo(2);
+    }
 }
