@@ -50,7 +50,7 @@ public record QuizroomProperties(
         @DefaultValue("") String publicUrl,
         @DefaultValue("2500") int maxPlayers,
         @DefaultValue("600") long networkAllowanceCapMs,
-        @DefaultValue("16384") int messageSizeLimit,
+        @DefaultValue("4096") int messageSizeLimit,
         @DefaultValue("10") int messagesPerSecond,
         @DefaultValue("30") int messageBurst,
         @DefaultValue("60") int joinsPerMinute,

@@ -94,6 +94,14 @@ public final class LoadBench {
         /** Class mode: seconds from the first join to the last player's STATE (everyone in). */
         public double allJoinedSeconds = Double.NaN;
         public String mode = "locked";
+        /** Slow-clients mode: fan-out to the other bots while the slow ones stall, and to the slow ones. */
+        public final Stats fanOutOthersDuringStall = new Stats();
+        public final Stats fanOutStalled = new Stats();
+        public int slowBots;
+        /** Reconnect storm: first drop to last STATE back (s), bots back, and the storm question's ACKs. */
+        public double stormSeconds = Double.NaN;
+        public int stormBack = -1;
+        public final Stats stormAck = new Stats();
         public final Stats leaderboardFanOut = new Stats();
         public final Stats ackLatency = new Stats();
         public final Stats resultAfterLastAnswer = new Stats();
@@ -197,6 +205,12 @@ public final class LoadBench {
         volatile boolean sawLocked;
         volatile boolean finished;
         volatile boolean fin;
+        /** bench.slowShare: this phone stalls (stops reading its socket) for bench.stallMs at QUESTION bench.stallAt. */
+        boolean slow;
+        /** bench.storm: this phone already dropped and came back in the storm. */
+        volatile boolean stormed;
+        volatile long droppedAt;
+        final boolean[] answerScheduled = new boolean[Q_MAX];
         int seq;
         final long[] qRecv = new long[Q_MAX];
         final long[] ansSent = new long[Q_MAX];
@@ -230,6 +244,27 @@ public final class LoadBench {
      */
     private final boolean classMode = "class".equals(System.getProperty("bench.mode", "locked").strip());
     private final int classInFlight = Integer.getInteger("bench.inFlight", 50);
+    /**
+     * Slow clients: {@code bench.slowShare} of the bots (0..1) stop reading their socket for {@code bench.stallMs}
+     * (default 10,000) right after receiving QUESTION {@code bench.stallAt} (default 1), like phones on weak Wi-Fi
+     * or put in a pocket. They answer that question at once, and every later one when they read it. The host
+     * and the figures follow the other bots: the point is that a stalled phone delays no one else.
+     */
+    private final double slowShare = Double.parseDouble(System.getProperty("bench.slowShare", "0"));
+    private final long stallMs = Long.getLong("bench.stallMs", 10_000);
+    private final int stallAt = Integer.getInteger("bench.stallAt", 1);
+    /**
+     * Reconnect storm: at QUESTION {@code bench.storm} (default -1, none) every bot drops its socket without a
+     * word instead of answering, and comes back within {@code bench.stormSpreadMs} (default 3,000): a new
+     * WebSocket, CONNECT with its token, sync, and it answers the question it is shown again.
+     */
+    private final int stormAt = Integer.getInteger("bench.storm", -1);
+    private final long stormSpreadMs = Long.getLong("bench.stormSpreadMs", 3_000);
+    private final AtomicInteger stormBack = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong stormFirstDrop = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong stormLastBack = new java.util.concurrent.atomic.AtomicLong();
+    /** Bots the host waits for at each step: all but the slow ones. */
+    private int normal;
     /** Runs every slow link's held frames, one at a time, so each bot's frames keep their order. */
     private final java.util.concurrent.ScheduledExecutorService linkLine =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -321,6 +356,12 @@ public final class LoadBench {
         for (int i = 0; i < n; i++) {
             bots[i] = new Bot(i + 1);
         }
+        int slowEvery = slowShare > 0 ? (int) Math.max(1, Math.round(1 / slowShare)) : 0;
+        for (Bot b : bots) {
+            b.slow = slowEvery > 0 && b.n % slowEvery == 0;
+            result.slowBots += b.slow ? 1 : 0;
+        }
+        normal = n - result.slowBots;
 
         // -- open the game and connect the host
         JsonNode game = post("/api/games", "{\"quizId\":\"" + cfg.quizId() + "\",\"options\":{\"readingTime\":false}}", 201);
@@ -357,7 +398,8 @@ public final class LoadBench {
         }
         long t0 = System.nanoTime();
         host.sendJson(hostDest(), "{\"command\":\"next\"}");
-        await(() -> finishedCount.get() >= n && finalCount.get() >= n, cfg.phaseTimeout(), "FINISHED and FINAL");
+        await(() -> finishedCount.get() >= n && finalCount.get() >= n,
+                cfg.phaseTimeout().plusMillis(result.slowBots > 0 ? stallMs : 0), "FINISHED and FINAL");
         long finishedMs = (System.nanoTime() - t0) / 1_000_000;
         long game1 = System.nanoTime();
         long[] machine1 = machineTicks();
@@ -389,6 +431,11 @@ public final class LoadBench {
         // -- what was stored
         JsonNode report = get("/api/games/" + pin + "/report", "X-Host-Token", hostToken);
         result.answersStored = report.get("answerCount").asInt();
+        if (stormAt >= 0) {
+            result.stormBack = stormBack.get();
+            result.stormSeconds = stormFirstDrop.get() == 0 ? Double.NaN
+                    : (stormLastBack.get() - stormFirstDrop.get()) / 1e9;
+        }
         tally();
         fairness(report);
         result.clientCpuSeconds = (clientCpuNanos() - cpu0) / 1e9;
@@ -473,15 +520,29 @@ public final class LoadBench {
         long client0 = clientCpuNanos();
         long t0 = System.nanoTime();
         host.sendJson(hostDest(), "{\"command\":\"" + (q == 0 ? "start" : "next") + "\"}");
-        await(() -> questionCounts.get(q) >= n, cfg.phaseTimeout(), "QUESTION " + q + " on every bot");
+        await(() -> questionCounts.get(q) >= normal, cfg.phaseTimeout(), "QUESTION " + q + " on every bot");
         Stats fan = new Stats();
         for (Bot b : bots) {
-            if (b.qRecv[q] != 0) {
+            if (b.qRecv[q] != 0 && !b.slow) {
                 fan.add(b.qRecv[q] - t0);
             }
         }
+        if (result.slowBots > 0 && q > stallAt) {
+            // The question after the stall began: were the others served while the slow ones held the line?
+            if (q == stallAt + 1) {
+                result.fanOutOthersDuringStall.addAll(fan);
+            }
+            await(() -> java.util.Arrays.stream(bots).filter(b -> b.slow).allMatch(b -> b.qRecv[q] != 0),
+                    cfg.phaseTimeout().plusMillis(stallMs), "QUESTION " + q + " on the slow bots");
+            for (Bot b : bots) {
+                if (b.slow && b.qRecv[q] != 0) {
+                    result.fanOutStalled.add(b.qRecv[q] - t0);
+                }
+            }
+        }
         // The question closes by itself once every connected player answered.
-        await(() -> resultCounts.get(q) >= n, cfg.phaseTimeout(), "RESULT " + q + " on every bot");
+        await(() -> resultCounts.get(q) >= normal, cfg.phaseTimeout().plusMillis(result.slowBots > 0 ? stallMs : 0),
+                "RESULT " + q + " on every bot");
         double wall = (System.nanoTime() - t0) / 1e9;
         double serverCpu = probe == null ? Double.NaN : probe.cpuSeconds() - cpu0;
         long[] machine1 = machineTicks();
@@ -499,6 +560,9 @@ public final class LoadBench {
                 lastAnswer = Math.max(lastAnswer, b.ansSent[q]);
                 if (b.ackRecv[q] != 0) {
                     ack.add(b.ackRecv[q] - b.ansSent[q]);
+                    if (q == stormAt) {
+                        result.stormAck.add(b.ackRecv[q] - b.ansSent[q]);
+                    }
                 }
             }
         }
@@ -515,7 +579,7 @@ public final class LoadBench {
         if (q < questionCount - 1) {
             long t1 = System.nanoTime();
             host.sendJson(hostDest(), "{\"command\":\"next\"}");
-            await(() -> leaderboardCounts.get(q) >= n, cfg.phaseTimeout(), "LEADERBOARD " + q + " on every bot");
+            await(() -> leaderboardCounts.get(q) >= normal, cfg.phaseTimeout(), "LEADERBOARD " + q + " on every bot");
             for (Bot b : bots) {
                 if (b.lbRecv[q] != 0) {
                     lb.add(b.lbRecv[q] - t1);
@@ -624,8 +688,8 @@ public final class LoadBench {
          * thread pool), and then the reply goes nowhere. Counted, so the table shows when that happens.
          */
         private void syncUntilState(StompBot stomp, Bot b, int attempt) {
-            if (b.ready || attempt > 10) {
-                return;
+            if ((b.ready && b.droppedAt == 0) || attempt > 10) {
+                return; // in, and not coming back from a storm's drop
             }
             if (attempt > 0) {
                 syncRetries.incrementAndGet();
@@ -646,6 +710,10 @@ public final class LoadBench {
                         b.ready = true;
                         readyCount.incrementAndGet();
                         connecting.release();
+                    } else if (b.stormed && b.droppedAt != 0) {
+                        b.droppedAt = 0;
+                        stormBack.incrementAndGet();
+                        stormLastBack.accumulateAndGet(now, Math::max);
                     }
                 }
                 case "LOBBY" -> {
@@ -663,7 +731,17 @@ public final class LoadBench {
                     if (b.qRecv[q] == 0) {
                         b.qRecv[q] = now;
                         b.qSeq[q] = b.seq;
-                        questionCounts.incrementAndGet(q);
+                        if (!b.slow) {
+                            questionCounts.incrementAndGet(q);
+                        }
+                    }
+                    if (q == stormAt && !b.stormed) {
+                        b.stormed = true;
+                        drop(b);
+                        return;
+                    }
+                    if (!b.answerScheduled[q] && !e.path("answered").asBoolean(false)) {
+                        b.answerScheduled[q] = true;
                         String answer = answerFor(e);
                         long think = cfg.thinkMs() <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cfg.thinkMs() + 1);
                         timer.schedule(() -> {
@@ -672,6 +750,9 @@ public final class LoadBench {
                             stomp.sendJson("/app/games/" + pin + "/answer",
                                     "{\"question\":" + q + ",\"answer\":" + answer + "}");
                         }, think, TimeUnit.MILLISECONDS);
+                    }
+                    if (b.slow && q == stallAt) {
+                        stomp.stallAfterThisFrame(stallMs);
                     }
                 }
                 case "ACK" -> {
@@ -700,7 +781,9 @@ public final class LoadBench {
                     if (b.resRecv[q] == 0) {
                         b.resRecv[q] = now;
                         b.resSeq[q] = b.seq;
-                        resultCounts.incrementAndGet(q);
+                        if (!b.slow) {
+                            resultCounts.incrementAndGet(q);
+                        }
                     }
                 }
                 case "LEADERBOARD" -> {
@@ -708,7 +791,9 @@ public final class LoadBench {
                     if (b.lbRecv[q] == 0) {
                         b.lbRecv[q] = now;
                         b.lbSeq[q] = b.seq;
-                        leaderboardCounts.incrementAndGet(q);
+                        if (!b.slow) {
+                            leaderboardCounts.incrementAndGet(q);
+                        }
                     }
                 }
                 case "FINISHED" -> {
@@ -727,6 +812,21 @@ public final class LoadBench {
                 default -> {
                 }
             }
+        }
+
+        /** The storm: this phone's socket dies without a word, and a new one comes back within the spread. */
+        private void drop(Bot b) {
+            long at = System.nanoTime();
+            b.droppedAt = at;
+            stormFirstDrop.compareAndSet(0, at);
+            b.stomp.abort();
+            long back = ThreadLocalRandom.current().nextLong(stormSpreadMs + 1);
+            timer.schedule(() -> {
+                StompBot fresh = new StompBot(pin, "player-token", b.token, this);
+                fresh.state = b;
+                b.stomp = fresh;
+                fresh.open(http, wsUrl);
+            }, back, TimeUnit.MILLISECONDS);
         }
 
         @Override
@@ -933,6 +1033,7 @@ public final class LoadBench {
                 results.add(r);
                 out.println(table(List.of(r)));
                 r.fairness.forEach(out::println);
+                extras(r).forEach(out::println);
                 out.printf(Locale.ROOT, "[bench %d] sync re-sent %d times (STATE lost: SEND handled before SUBSCRIBE)%n",
                         size, r.syncRetries);
                 for (String line : server.problems(5)) {
@@ -1030,6 +1131,23 @@ public final class LoadBench {
                     r.correct() ? "" : " — " + r.problems()));
         }
         return t.toString();
+    }
+
+    /** The slow-clients and reconnect-storm figures of a run, if it had them. */
+    static List<String> extras(Result r) {
+        List<String> lines = new ArrayList<>();
+        if (r.slowBots > 0) {
+            lines.add(String.format(Locale.ROOT, "[slow clients] %d of %d bots stalled; QUESTION fan-out to the others "
+                            + "while they stalled p50 / p99 / max %s ms; to the stalled bots %s ms; ACK p99 (all) %s ms",
+                    r.slowBots, r.players, r.fanOutOthersDuringStall.summary(), r.fanOutStalled.summary(),
+                    Stats.ms(r.ackLatency.percentileMs(99))));
+        }
+        if (r.stormBack >= 0) {
+            lines.add(String.format(Locale.ROOT, "[reconnect storm] %d of %d bots dropped and came back in %.2f s "
+                            + "(first drop to last STATE); that question's ACK p50 / p99 / max %s ms",
+                    r.stormBack, r.players, r.stormSeconds, r.stormAck.summary()));
+        }
+        return lines;
     }
 
     private static String verdict(boolean ok) {

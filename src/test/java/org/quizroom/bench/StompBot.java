@@ -35,6 +35,8 @@ public final class StompBot implements WebSocket.Listener {
     /** A simulated slow link: every frame in each direction is held this long (ms); 0 = plain loopback. */
     private long oneWayMs;
     private java.util.concurrent.ScheduledExecutorService link;
+    /** A stall asked for by the frame being handled: ms before the next frame is read (0 = none). */
+    private volatile long stallNextMs;
 
     public StompBot(String pin, String tokenHeader, String token, Handler handler) {
         this.pin = pin;
@@ -110,6 +112,23 @@ public final class StompBot implements WebSocket.Listener {
                 });
     }
 
+    /**
+     * After the frame being handled, reads nothing for {@code ms}: the socket's buffers fill and the server's
+     * writes to it back up, as with a phone on weak Wi-Fi or asleep in a pocket.
+     */
+    void stallAfterThisFrame(long ms) {
+        stallNextMs = ms;
+    }
+
+    /** Drops the socket without DISCONNECT or close frame, as a phone losing its network does; reports nothing. */
+    void abort() {
+        closed = true;
+        WebSocket socket = ws;
+        if (socket != null) {
+            socket.abort();
+        }
+    }
+
     public void close() {
         WebSocket socket = ws;
         if (socket != null && !closed) {
@@ -152,7 +171,14 @@ public final class StompBot implements WebSocket.Listener {
                 handler.failed(this, "frame: " + e);
             }
         }
-        webSocket.request(1);
+        long stall = stallNextMs;
+        if (stall > 0) {
+            stallNextMs = 0;
+            CompletableFuture.delayedExecutor(stall, java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .execute(() -> webSocket.request(1));
+        } else {
+            webSocket.request(1);
+        }
         return null;
     }
 

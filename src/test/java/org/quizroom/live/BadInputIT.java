@@ -495,25 +495,26 @@ class BadInputIT {
         advanceTo(0);
         Snapshot before = snapshot();
         String token = ada.get("playerToken").asText();
-        // 12 KB: under the 16 KB limit, so it must reach the game and be refused as an answer, not cut off.
+        // 3.5 KB: under the 4 KB limit (and over the 2 KB WebSocket buffers), so it must reach the game and be
+        // refused as an answer, not cut off.
         try (RawStomp raw = RawStomp.open(port)) {
             assertThat(RawStomp.command(raw.connect("player-token", token))).isEqualTo("CONNECTED");
             raw.subscribe("q", "/user/queue/events");
-            raw.send(RawStomp.frame("SEND", "{\"question\":0,\"answer\":\"" + "A".repeat(12_000) + "\"}",
+            raw.send(RawStomp.frame("SEND", "{\"question\":0,\"answer\":\"" + "A".repeat(3_500) + "\"}",
                     "destination", "/app/games/" + pin + "/answer", "content-type", "application/json"));
             String ack = raw.awaitEvent("ACK", "BAD_ANSWER", WAIT);
-            assertThat(ack).as("ACK for a 12 KB frame; received %s, closed %s", raw.received(), raw.closeCode()).isNotNull();
+            assertThat(ack).as("ACK for a 3.5 KB frame; received %s, closed %s", raw.received(), raw.closeCode()).isNotNull();
         }
-        // Just over 16 KB: the STOMP layer refuses it with an ERROR frame saying why, and closes the connection.
+        // Just over 4 KB: the STOMP layer refuses it with an ERROR frame saying why, and closes the connection.
         try (RawStomp raw = RawStomp.open(port)) {
             assertThat(RawStomp.command(raw.connect("player-token", token))).isEqualTo("CONNECTED");
             raw.subscribe("q", "/user/queue/events");
-            raw.send(RawStomp.frame("SEND", "{\"question\":0,\"answer\":\"" + "A".repeat(16_400) + "\"}",
+            raw.send(RawStomp.frame("SEND", "{\"question\":0,\"answer\":\"" + "A".repeat(4_200) + "\"}",
                     "destination", "/app/games/" + pin + "/answer", "content-type", "application/json"));
             String error = raw.await(f -> RawStomp.command(f).equals("ERROR"), WAIT);
-            assertThat(error).as("ERROR frame for a 16.4 KB frame; closed %s %s", raw.closeCode(), raw.closeReason())
+            assertThat(error).as("ERROR frame for a 4.2 KB frame; closed %s %s", raw.closeCode(), raw.closeReason())
                     .isNotNull();
-            assertThat(RawStomp.header(error, "message")).contains("16384");
+            assertThat(RawStomp.header(error, "message")).contains("4096");
             assertThat(raw.awaitClosed(WAIT)).isTrue();
         }
         // Far over (40 KB in one WebSocket message): refused before it is even buffered whole, either by the

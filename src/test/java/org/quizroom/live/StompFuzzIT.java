@@ -46,7 +46,7 @@ import org.springframework.test.context.TestPropertySource;
  * new clients, and finish the game with exactly the scores the real players' ACKs and RESULTs imply.
  */
 @LiveServerTest
-// A raised frame limit (default 16 KB): the fuzz runs around it, and one test shows it is honoured.
+// A raised frame limit (default 4 KB): the fuzz runs around it, and one test shows it is honoured.
 @TestPropertySource(properties = "quizroom.message-size-limit=24576")
 class StompFuzzIT {
 
