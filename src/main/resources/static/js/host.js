@@ -67,6 +67,7 @@ function setPlayerCount(n) {
   setText('player-count', game.playerCount);
   setText('player-count-label', game.playerCount === 1 ? 'player' : 'players');
   setText('roster-count', game.playerCount);
+  showStartReady();
 }
 
 function enterPhase(phase) {
@@ -78,6 +79,7 @@ function enterPhase(phase) {
   setText('key-hint-action', hint || '');
   setText('lock', game.locked ? 'Unlock joining' : (phase === 'lobby' ? 'Lock joining' : 'Close joining'));
   if (phase === 'lobby') sound.startLobby(); else sound.stopLobby();
+  showStartReady();
   requestAnimationFrame(fitScreen);
 }
 
@@ -130,6 +132,17 @@ function releasePrimary() {
   clearTimeout(primaryHold);
   primaryHold = null;
   for (const b of document.querySelectorAll('[data-primary]')) b.disabled = false;
+  showStartReady();
+}
+
+// Start waits for the first player (the server refuses it with NO_PLAYERS too): the button is
+// disabled and the hint beside it says why.
+function showStartReady() {
+  const nobody = game.playerCount === 0;
+  $('start').disabled = nobody || Boolean(primaryHold);
+  if (nobody) $('start').setAttribute('aria-describedby', 'start-waiting');
+  else $('start').removeAttribute('aria-describedby');
+  $('start-waiting').hidden = !(nobody && game.phase === 'lobby');
 }
 
 function command(name, extra = {}) {
@@ -140,11 +153,15 @@ function command(name, extra = {}) {
   return true;
 }
 
-// skip/next carry the index on screen, so the server refuses a replayed or double-clicked
-// command (STALE_COMMAND) instead of skipping a question.
+// start/skip/next carry the step on screen (question index and phase), so the server refuses a
+// replayed or double-clicked command, or the same button pressed on a second host screen
+// (STALE_COMMAND), instead of skipping a leaderboard or a question.
+const STEP_PHASES = new Set(['lobby', 'question', 'reveal', 'leaderboard']);
+
 function primary(name) {
   if (primaryHold) return;
-  const extra = name !== 'start' && Number.isInteger(game.screenIndex) ? { question: game.screenIndex } : {};
+  const index = name === 'start' ? -1 : game.screenIndex;
+  const extra = Number.isInteger(index) && STEP_PHASES.has(game.phase) ? { question: index, phase: game.phase } : {};
   if (command(name, extra)) holdPrimary();
 }
 

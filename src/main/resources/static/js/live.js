@@ -146,6 +146,23 @@ export function connectGame({ pin, headers, onEvent, onStatus = () => {}, onRefu
   };
   document.addEventListener('visibilitychange', onVisible);
 
+  // A page that is left (tab closed, another address opened, or kept in the back/forward cache)
+  // says goodbye at once, so the teacher's roster shows the student as away now, not when the
+  // heartbeat runs out (30 s; a cached page is frozen with its socket open until then). The
+  // DISCONNECT frame goes first; the socket is then closed without waiting for its RECEIPT, which
+  // a page being frozen would never read. Coming back from that cache connects again.
+  const onPageHide = () => {
+    if (stopped) return;
+    clearTimeout(syncTimer);
+    client.deactivate();
+    client.deactivate({ force: true });
+  };
+  const onPageShow = (e) => {
+    if (e.persisted && !stopped) client.activate();
+  };
+  window.addEventListener('pagehide', onPageHide);
+  window.addEventListener('pageshow', onPageShow);
+
   onStatus('connecting');
   client.activate();
 
@@ -157,6 +174,8 @@ export function connectGame({ pin, headers, onEvent, onStatus = () => {}, onRefu
       stopped = true;
       clearTimeout(syncTimer);
       document.removeEventListener('visibilitychange', onVisible);
+      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('pageshow', onPageShow);
       client.deactivate();
       onStatus('stopped');
     },

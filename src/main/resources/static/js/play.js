@@ -78,7 +78,8 @@ async function join(event) {
   const nickname = $('nickname-input').value.trim();
   const err = $('join-error');
   const problem = !/^\d{6}$/.test(pinValue) ? ['pin-input', 'The game PIN has 6 digits. Check the big number on the screen.']
-    : !nickname ? ['nickname-input', 'Choose a nickname so the teacher knows who you are.'] : null;
+    : !nickname ? ['nickname-input', 'Choose a nickname so the teacher knows who you are.']
+    : nicknameLength() > NICKNAME_MAX ? ['nickname-input', `Your nickname has ${nicknameLength()} characters; make it at most ${NICKNAME_MAX}.`] : null;
   if (problem) {
     err.textContent = problem[1];
     err.hidden = false;
@@ -151,7 +152,7 @@ function start() {
       if (s.kickNotice) { kicked(s.kickNotice); return; }
       const nickname = session && session.nickname;
       forgetSession();
-      if (nickname) $('nickname-input').value = nickname;
+      if (nickname) { $('nickname-input').value = nickname; showNicknameCount(); }
       showJoin(`${reason ? `${reason} ` : ''}Join a game with the PIN on the screen.`);
     },
   });
@@ -824,11 +825,32 @@ function onEvent(e) {
 
 // --- start ----------------------------------------------------------------------------------
 
+// The nickname's length is shown, never silently cut (a maxlength would drop the end of a pasted
+// name without a word): the count turns into a message past the limit and Join says why it refuses.
+// Characters are counted as the server counts them (code points; NicknamePolicy.MAX_LENGTH).
+const NICKNAME_MAX = 30;
+
+function nicknameLength() {
+  return [...$('nickname-input').value.trim()].length;
+}
+
+function showNicknameCount() {
+  const n = nicknameLength();
+  const over = n > NICKNAME_MAX;
+  const note = $('nickname-count');
+  note.textContent = over
+    ? `Too long: ${n} characters. Nicknames can have at most ${NICKNAME_MAX}.`
+    : (n ? `${n} of ${NICKNAME_MAX} characters.` : `Up to ${NICKNAME_MAX} characters.`);
+  note.classList.toggle('over', over);
+  if (over) $('nickname-input').setAttribute('aria-invalid', 'true');
+}
+
 $('join-form').addEventListener('submit', join);
 $('answer-form').addEventListener('submit', submitForm);
 for (const id of ['pin-input', 'nickname-input']) {
   $(id).addEventListener('input', () => $(id).removeAttribute('aria-invalid'));
 }
+$('nickname-input').addEventListener('input', showNicknameCount);
 
 session = pin ? loadSession(pin) : null;
 if (session) {

@@ -12,6 +12,13 @@ public enum ErrorCode {
     GAME_FULL(429),
     UNKNOWN_PLAYER(404),
     INVALID_STATE(409),
+    /** Start pressed with nobody in the game: a lesson needs at least one player. */
+    NO_PLAYERS(409),
+    /**
+     * A host command meant for a screen the game has already left (a double press, a second host
+     * screen pressing the same button, a replayed frame): refused so it cannot act twice.
+     */
+    STALE_COMMAND(409),
     WRONG_QUESTION(400),
     TOO_LATE(409),
     /** An answer sent during the reading time, before answers open. */

@@ -218,7 +218,28 @@ public final class Game {
         if (phase != Phase.LOBBY) {
             throw new GameException(ErrorCode.INVALID_STATE, "The game has already started.");
         }
+        if (activePlayers().findAny().isEmpty()) {
+            // Nobody would see the first question, and its deadline would run out for no one.
+            throw new GameException(ErrorCode.NO_PLAYERS, "Nobody has joined yet: wait for the first player, then start.");
+        }
         return openQuestion(0);
+    }
+
+    /**
+     * Refuses a host command pressed on a screen the game has already left. The host screen tags
+     * start/next/skip with the step it showed: {@code questionIndex} (-1 in the lobby) and, when
+     * known, {@code phase}. Both must match, so two "next" presses at one reveal (two frames with
+     * the same index) move on once, reveal → leaderboard, instead of skipping the leaderboard.
+     * With {@code phase} null (an older client) only the index is compared.
+     *
+     * @throws GameException STALE_COMMAND when the game is no longer at that step
+     */
+    public synchronized void requireAt(int questionIndex, Phase phase) {
+        if (index != questionIndex || (phase != null && this.phase != phase)) {
+            String shown = "question " + questionIndex + (phase == null ? "" : " (" + phase.name().toLowerCase(java.util.Locale.ROOT) + ")");
+            String now = "question " + index + " (" + this.phase.name().toLowerCase(java.util.Locale.ROOT) + ")";
+            throw new GameException(ErrorCode.STALE_COMMAND, "That command was for " + shown + " but the game is at " + now + ".");
+        }
     }
 
     /** Reveal → leaderboard, leaderboard → next question, last reveal → finished. */

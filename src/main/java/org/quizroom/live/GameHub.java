@@ -206,9 +206,17 @@ public class GameHub {
     }
 
     public void hostCommand(Identity identity, String command, String playerId) {
+        hostCommand(identity, command, playerId, null);
+    }
+
+    /** As above; {@code shown} (may be null) is checked under the game's lock, so a double press acts once. */
+    public void hostCommand(Identity identity, String command, String playerId, org.quizroom.game.ShownStep shown) {
         LiveGame live = requireLive(identity.pin());
         synchronized (live.game) {
             Game game = live.game;
+            if (shown != null) {
+                game.requireAt(shown.questionIndex(), shown.phase());
+            }
             List<GameEvent> events = switch (command) {
                 case "start" -> game.start();
                 case "next" -> game.next();

@@ -8,6 +8,8 @@ import java.security.Principal;
 import java.util.Iterator;
 import java.util.Set;
 import org.quizroom.game.GameException;
+import org.quizroom.game.Phase;
+import org.quizroom.game.ShownStep;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.MessageMapping;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Controller;
 public class GameMessageController {
 
     private static final Set<String> ANSWER_FIELDS = Set.of("question", "answer");
-    private static final Set<String> HOST_FIELDS = Set.of("command", "playerId", "question");
+    private static final Set<String> HOST_FIELDS = Set.of("command", "playerId", "question", "phase");
     private static final Set<String> HOST_COMMANDS = Set.of("start", "next", "skip", "end", "kick", "lock", "unlock");
 
     private final GameHub hub;
@@ -82,17 +84,26 @@ public class GameMessageController {
             if (command.equals("kick") && playerId == null) {
                 throw new Refusal("BAD_COMMAND", "kick needs a playerId.");
             }
+            // A command tagged with the step it was pressed on ({"question": N, "phase": "reveal"}) is
+            // refused once the game has left that step, checked under the game's lock together with the
+            // command itself, so a double-clicked or replayed "next" cannot skip a leaderboard or question.
             JsonNode question = body.get("question");
+            JsonNode phase = body.get("phase");
+            Integer shownQuestion = null;
+            Phase shownPhase = null;
             if (question != null && !question.isNull()) {
-                // A command tagged with the question it was meant for is refused once the game has moved
-                // on, so a replayed or double-clicked "next" cannot skip a question.
-                int current = hub.game(identity.pin()).map(g -> g.questionIndex()).orElse(-1);
-                if (!question.isIntegralNumber() || question.intValue() != current) {
-                    throw new Refusal("STALE_COMMAND", "That command was for question " + question
-                            + " but the game is at question " + current + ".");
+                if (!question.isIntegralNumber() || !question.canConvertToInt()) {
+                    throw new Refusal("BAD_COMMAND", "'question' must be the question index the screen showed.");
+                }
+                shownQuestion = question.intValue();
+            }
+            if (phase != null && !phase.isNull()) {
+                shownPhase = phaseNamed(phase.asText(""));
+                if (shownQuestion == null) {
+                    throw new Refusal("BAD_COMMAND", "'phase' needs the 'question' the screen showed.");
                 }
             }
-            hub.hostCommand(identity, command, playerId);
+            hub.hostCommand(identity, command, playerId, shownQuestion == null ? null : new ShownStep(shownQuestion, shownPhase));
         } catch (Refusal r) {
             send(identity, new Events.Error(r.code, r.getMessage()));
         } catch (GameException e) {
@@ -127,6 +138,15 @@ public class GameMessageController {
         } catch (Refusal r) {
             send(identity, new Events.Error(r.code, r.getMessage()));
         }
+    }
+
+    private static Phase phaseNamed(String name) {
+        for (Phase p : Phase.values()) {
+            if (p.name().equalsIgnoreCase(name)) {
+                return p;
+            }
+        }
+        throw new Refusal("BAD_COMMAND", "'phase' must be one of lobby, question, reveal, leaderboard, finished.");
     }
 
     /** Parses a JSON object and refuses fields this destination does not know. */

@@ -26,8 +26,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * on the phone's join, question, result and final screens; a host page without its key.
  */
 @LiveServerTest
-@org.junit.jupiter.api.Disabled("Unstable in the merged suite under load (the reveal bar's growth and a phone's away"
-        + " state were not seen in time); its items are to be re-confirmed: see the closing note of this stop")
 class ClassroomDetailsInBrowsersIT {
 
     @LocalServerPort
@@ -63,11 +61,26 @@ class ClassroomDetailsInBrowsersIT {
         // The README's range: up to four times the written time.
         assertThat(new Select(teacher.el("opt-time")).getOptions()).extracting(o -> o.getAttribute("value")).contains("4");
         assertThat(teacher.el("opt-sound").isSelected()).as("sound on by default").isTrue();
-        // Double time: room for the drawer's steps inside one question on a busy machine.
-        new Select(teacher.el("opt-time")).selectByValue("2");
+        // Triple time (60, 90, 45 s): room for the drawer's steps (a phone leaving and coming back,
+        // a kick) inside one question on a busy machine.
+        new Select(teacher.el("opt-time")).selectByValue("3");
         teacher.clickButtonNamed("Host Warm-up");
         teacher.awaitPhase("lobby");
         String pin = teacher.awaitText("pin", t -> t.matches("\\d{6}"), "a PIN");
+
+        // The lobby uses the whole projector: a PIN readable from the back of the room (over a tenth
+        // of the screen's height), the address without a scheme, and a QR about 40% of the height.
+        teacher.await(d -> Boolean.TRUE.equals(teacher.js("const i = document.getElementById('qr');"
+                + " return i.complete && i.naturalWidth > 0")), "lobby QR shown");
+        @SuppressWarnings("unchecked")
+        Map<String, Number> lobby = (Map<String, Number>) teacher.js("const h = window.innerHeight;"
+                + " return {pin: parseFloat(getComputedStyle(document.getElementById('pin')).fontSize) / h,"
+                + " qr: document.getElementById('qr').getBoundingClientRect().height / h}");
+        assertThat(lobby.get("pin").doubleValue()).as("PIN font size / screen height").isGreaterThan(0.12);
+        assertThat(lobby.get("qr").doubleValue()).as("QR height / screen height").isGreaterThan(0.3);
+        assertThat(teacher.text("join-url")).isEqualTo("127.0.0.1:" + port + "/play");
+        assertThat(QrCodes.read(teacher.el("qr"))).isEqualTo("http://127.0.0.1:" + port + "/play?pin=" + pin);
+        teacher.shot("lobby");
 
         // Sound starts with the teacher's first click (browsers allow audio only after one).
         assertThat(teacher.el("sound-toggle").getAttribute("aria-pressed")).isEqualTo("true");
@@ -89,6 +102,7 @@ class ClassroomDetailsInBrowsersIT {
         assertThat(ana.text("pin")).isEqualTo(pin);
         assertThat(ana.js("return sessionStorage.getItem('quizroom.host." + pin + "') !== null"
                 + " && localStorage.getItem('quizroom.host." + pin + "') === null")).isEqualTo(true);
+        ana.shot("host-screen-from-dashboard");
 
         ana.open("/play").awaitPhase("join");
         // The PIN field's hint is words, not a number that looks already typed in.
@@ -124,17 +138,47 @@ class ClassroomDetailsInBrowsersIT {
         cy.clickButtonNamed("Canberra");
         teacher.awaitPhase("reveal");
         teacher.await(d -> cues(teacher).endsWith("reveal"), "the reveal sting");
-        // Bars grow to their counts; the two bars nobody picked stay empty.
-        teacher.await(d -> Boolean.TRUE.equals(teacher.js("const f = document.querySelector(\"#reveal-chart .bar[data-index='1'] .bar-fill\");"
-                + " return f.getBoundingClientRect().height >= f.parentElement.getBoundingClientRect().height - 1")),
-                "the Canberra bar to grow to the top of its track");
+        // Bars grow to their counts. Checked when every bar has finished moving (event-driven, however
+        // slow the machine), never mid-way: the height change is declared as a transition, a height
+        // transition ended on a bar, and each bar then stands at its share of the biggest count.
+        // (The choices are shuffled per game, so bars are found by count and correctness, not position.)
+        assertThat(teacher.js("const c = getComputedStyle(document.querySelector('#reveal-chart .bar-fill'));"
+                + " return c.transitionProperty.includes('height') && parseFloat(c.transitionDuration) > 0"))
+                .as("bars declared to grow").isEqualTo(true);
+        List<List<Number>> bars = teacher.await(d -> settledBars(teacher), "every bar to finish growing");
+        teacher.await(d -> Boolean.TRUE.equals(teacher.js("return window.__motion.some(m => m.type === 'transitionend'"
+                + " && m.name === 'height' && m.cls.includes('bar-fill'))")), "a bar's growth to end");
+        assertThat(bars).extracting(b -> b.get(0).intValue()).containsExactlyInAnyOrder(2, 1, 0, 0);
+        for (List<Number> bar : bars) {
+            // Canberra (2 of 3) fills its track, Sydney (1) half of it; the two bars nobody picked stay empty.
+            assertThat(bar.get(1).doubleValue()).as("fill / track for a bar with " + bar.get(0) + " answers")
+                    .isCloseTo(bar.get(0).doubleValue() / 2, org.assertj.core.data.Offset.offset(0.02));
+        }
+        assertThat(teacher.js("return document.querySelector('#reveal-chart .bar.correct').dataset.count")).isEqualTo("2");
         assertThat(((Number) teacher.js("return Math.max(...[...document.querySelectorAll(\"#reveal-chart .bar[data-count='0'] .bar-fill\")]"
                 + ".map(f => f.getBoundingClientRect().height))")).doubleValue()).as("zero-count bars: height of the fill").isZero();
-        // The correct bar's marker is drawn in that bar's own colour.
-        assertThat(teacher.js("const b = document.querySelector('#reveal-chart .bar.correct');"
-                + " return getComputedStyle(b).outlineColor === getComputedStyle(b.querySelector('.bar-label')).backgroundColor"
-                + " && getComputedStyle(b.querySelector('.tick')).color === getComputedStyle(b.querySelector('.bar-label')).backgroundColor"))
-                .as("correct marker in the bar's own colour").isEqualTo(true);
+        // The correct bar's marker (ring and tick) is drawn in that bar's own colour: the same hue as
+        // its label (yellow's ring is a darker yellow, so it stands out 3:1 from the page as WCAG 1.4.11
+        // asks). The choices are shuffled per game, so any of the four colours may be the correct one.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> marker = (Map<String, Object>) teacher.js("""
+                const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+                const hue = ([r, g, b]) => { const mx = Math.max(r, g, b), mn = Math.min(r, g, b), d = mx - mn;
+                  if (!d) return 0; const h = mx === r ? ((g - b) / d) % 6 : mx === g ? (b - r) / d + 2 : (r - g) / d + 4;
+                  return (h * 60 + 360) % 360; };
+                const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255; return v <= .03928 ? v / 12.92 : ((v + .055) / 1.055) ** 2.4; });
+                  return .2126 * r + .7152 * g + .0722 * b; };
+                const contrast = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + .05) / (y + .05); };
+                const b = document.querySelector('#reveal-chart .bar.correct');
+                let page = 'rgba(0, 0, 0, 0)';
+                for (let e = b.parentElement; e && /rgba\\(.*, 0\\)$/.test(page); e = e.parentElement) page = getComputedStyle(e).backgroundColor;
+                const label = getComputedStyle(b.querySelector('.bar-label')).backgroundColor;
+                const ring = getComputedStyle(b).outlineColor, tick = getComputedStyle(b.querySelector('.tick')).color;
+                return {ringHue: Math.abs(hue(rgb(ring)) - hue(rgb(label))), tickHue: Math.abs(hue(rgb(tick)) - hue(rgb(label))),
+                        ringContrast: contrast(ring, page), colour: b.className};""");
+        assertThat(((Number) marker.get("ringHue")).doubleValue()).as("ring hue vs label hue, " + marker).isLessThan(3);
+        assertThat(((Number) marker.get("tickHue")).doubleValue()).as("tick hue vs label hue, " + marker).isLessThan(3);
+        assertThat(((Number) marker.get("ringContrast")).doubleValue()).as("ring against the page, " + marker).isGreaterThanOrEqualTo(3);
         teacher.shot("reveal-single");
         ben.awaitPhase("reveal");
         ben.await(d -> "wrong".equals(ben.el("feedback").getAttribute("data-result")), "Ben's result");
@@ -184,22 +228,40 @@ class ClassroomDetailsInBrowsersIT {
         assertThat(teacher.texts("#drawer-list .drawer-score")).allMatch(t -> t.matches("[0-9,]+ pts"));
         assertThat(teacher.texts("#drawer-list .presence")).containsOnly("connected");
         teacher.assertNoAxeViolations("host question with the roster drawer open");
-        // (A phone that leaves shows as away in the drawer: the roster's connected flag is covered over STOMP
-        // by ReconnectIT; in Chromium, navigating the phone to about:blank did not close its socket in time here.)
+        // Cy's phone leaves the game's page: the drawer shows Cy as away (the page says goodbye when
+        // it is left; the heartbeat would take 30 s), still in the game with a score and a kick button.
+        cy.driver.get("about:blank");
+        teacher.awaitText("drawer-summary", "2 connected · 1 away");
+        assertThat(teacher.js("return document.querySelector(\"#drawer-list li.away .nickname\").textContent")).isEqualTo("Cy");
+        assertThat(teacher.texts("#drawer-list li.away .presence")).containsExactly("away");
+        teacher.shot("drawer-away");
         // Ben is removed mid-question from the drawer.
         teacher.clickButtonNamed("Kick Ben");
         teacher.acceptConfirm("Remove Ben from the game?");
         ben.awaitPhase("kicked");
         teacher.await(d -> teacher.texts("#drawer-list .nickname").equals(List.of("Ana", "Cy")), "Ben gone from the drawer");
-        teacher.click("roster-close");
-        assertThat(teacher.el("roster-drawer").isDisplayed()).isFalse();
         cy.open("/play?pin=" + pin).awaitPhase("question"); // back from the same tab: same player
         cy.awaitAnswering();
         teacher.awaitText("drawer-summary", "2 connected");
+        assertThat(teacher.texts("#drawer-list .presence")).containsExactly("connected", "connected");
+        teacher.click("roster-close");
+        assertThat(teacher.el("roster-drawer").isDisplayed()).isFalse();
         ana.click("submit-answer");
         cy.clickButtonNamed("Mars");
         cy.click("submit-answer");
         teacher.awaitPhase("reveal");
+
+        // The removed student cannot come back into this game, neither under the same name nor a look-alike.
+        ben.click("join-again");
+        ben.awaitPhase("join");
+        for (String name : List.of("Ben", "B\u0435n", "BEN")) { // the second with a Cyrillic е
+            ben.type("nickname-input", name);
+            ben.click("join-button");
+            ben.awaitText("join-error", t -> t.contains("removed"), "says the teacher removed that name (" + name + ")");
+            assertThat(ben.phase()).isEqualTo("join");
+            ben.js("document.getElementById('join-error').hidden = true");
+        }
+        ben.shot("kicked-name-refused");
 
         // ------------------------------------------------------------ Q3: ticks, then mute
         teacher.click("next");
@@ -208,12 +270,12 @@ class ClassroomDetailsInBrowsersIT {
         teacher.awaitPhase("question").awaitText("question-text", "Water boils at 100 degrees Celsius at sea level.");
         teacher.awaitAnswering();
         // Nobody answers: the clock runs into its last seconds and ticks.
-        teacher.await(d -> cues(teacher).endsWith("tick"), "countdown ticks in the last seconds", Duration.ofSeconds(60));
+        teacher.await(d -> cues(teacher).endsWith("tick"), "countdown ticks in the last seconds", Duration.ofSeconds(90));
         teacher.click("sound-toggle");
         assertThat(teacher.el("sound-toggle").getAttribute("aria-pressed")).isEqualTo("false");
         assertThat(teacher.js("return document.body.dataset.sound")).isEqualTo("muted");
         long notesWhenMuted = notes(teacher);
-        teacher.await(d -> "reveal".equals(teacher.phase()), "the question to close", Duration.ofSeconds(60));
+        teacher.await(d -> "reveal".equals(teacher.phase()), "the question to close", Duration.ofSeconds(90));
         teacher.await(d -> cues(teacher).endsWith("reveal"), "the reveal cue");
         assertThat(notes(teacher)).as("notes played after muting").isEqualTo(notesWhenMuted);
         teacher.click("sound-toggle");
@@ -267,6 +329,22 @@ class ClassroomDetailsInBrowsersIT {
         phone.type("nickname-input", name);
         phone.click("join-button");
         phone.awaitPhase("waiting");
+    }
+
+    /**
+     * Each reveal bar as [count, fill height / track height], once every bar has been given its
+     * height and none is still moving; null until then.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<List<Number>> settledBars(Screen host) {
+        return (List<List<Number>>) host.js("""
+                const bars = [...document.querySelectorAll('#reveal-chart .bar')];
+                if (!bars.length) return null;
+                const fills = bars.map(b => b.querySelector('.bar-fill'));
+                if (bars.some((b, i) => +b.dataset.count > 0 && ['', '0%'].includes(fills[i].style.height))) return null;
+                if (fills.some(f => f.getAnimations().length > 0)) return null;
+                return bars.map((b, i) => [+b.dataset.count,
+                    fills[i].getBoundingClientRect().height / b.querySelector('.bar-track').getBoundingClientRect().height]);""");
     }
 
     private static String cues(Screen screen) {

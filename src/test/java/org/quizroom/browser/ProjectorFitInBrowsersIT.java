@@ -94,6 +94,10 @@ class ProjectorFitInBrowsersIT {
                 teacher.assertNoAxeViolations("host lobby");
             }
             int total = -1;
+            // Start waits for a player: one joins (and never connects, so no question closes early).
+            String pin = teacher.awaitText("pin", t -> t.matches("\\d{6}"), "a PIN");
+            new org.quizroom.support.Api(port).join(pin, "Fit");
+            teacher.awaitRoster("Fit");
             teacher.click("start");
             for (int q = 1; total < 0 || q <= total; q++) {
                 teacher.awaitPhase("question");

@@ -236,6 +236,9 @@ class QuizEditorInBrowsersIT {
         teacher.open("/");
         teacher.clickButtonNamed("Host Year9 science revision");
         teacher.awaitPhase("lobby");
+        // Start waits for a player: one joins without a phone (the questions are checked on the projector).
+        new org.quizroom.support.Api(port).join(teacher.awaitText("pin", t -> t.matches("\\d{6}"), "a PIN"), "Pat");
+        teacher.awaitRoster("Pat");
         teacher.click("start");
         teacher.awaitPhase("question").awaitText("question-text", "At sea level, pure water boils at what temperature in °C?");
         teacher.shot("hosted-import");

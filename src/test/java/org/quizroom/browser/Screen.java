@@ -47,6 +47,17 @@ final class Screen implements AutoCloseable {
               var start = OscillatorNode.prototype.start;
               OscillatorNode.prototype.start = function () { window.__notes++; return start.apply(this, arguments); };
             })();
+            // Motion as it happens, for tests that must not sample an animation mid-way: each CSS
+            // transition or animation that ends (or starts) is noted with what it moved.
+            window.__motion = [];
+            ['transitionend', 'animationstart', 'animationend'].forEach(function (type) {
+              document.addEventListener(type, function (e) {
+                var t = e.target, d = (t && t.dataset) || {};
+                window.__motion.push({ type: type, name: e.propertyName || e.animationName || '',
+                  cls: String((t && t.className && t.className.baseVal !== undefined) ? t.className.baseVal : (t && t.className) || ''),
+                  player: d.playerId || '', rank: d.rank || '', el: t });
+              }, true);
+            });
             window.__stages = [];
             document.addEventListener('DOMContentLoaded', function () {
               new MutationObserver(function () {

@@ -80,7 +80,8 @@ class EarlyCloseTest {
     }
 
     @Test
-    void anEmptyGameNeverClosesEarly() {
+    void aGameWithNobodyConnectedNeverClosesEarly() {
+        f.joinDisconnected("Ann"); // a game cannot start with nobody at all (NO_PLAYERS)
         game.start();
         assertThat(game.closeIfEveryoneAnswered(0)).isEmpty();
         assertThat(game.phase()).isEqualTo(Phase.QUESTION);

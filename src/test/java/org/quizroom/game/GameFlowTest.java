@@ -209,6 +209,7 @@ class GameFlowTest {
 
     @Test
     void nextDuringAQuestionIsRefused() {
+        f.join("Ann");
         game.start();
         f.assertRefused(ErrorCode.INVALID_STATE, game::next);
     }
@@ -216,6 +217,7 @@ class GameFlowTest {
     @Test
     void skipOutsideAQuestionIsRefused() {
         f.assertRefused(ErrorCode.INVALID_STATE, game::skip);
+        f.join("Ann");
         game.start();
         game.skip();
         f.assertRefused(ErrorCode.INVALID_STATE, game::skip);
@@ -317,6 +319,7 @@ class GameFlowTest {
     @Test
     void theTimeMultiplierStretchesEveryDeadline() {
         GameFixture slow = new GameFixture(singles(1), GameFixture.options(true, true, false, true, 2.0));
+        slow.join("Ann");
         slow.game.start();
         assertThat(slow.game.questionView(0).timeLimitMs()).isEqualTo(40_000);
         assertThat(slow.game.deadline()).isEqualTo(slow.clock.instant().plus(Duration.ofSeconds(40)));

@@ -207,6 +207,7 @@ class LessonBeatsIT {
         assertThat(early.status()).as("not shown yet: the picture could give the question away").isEqualTo(404);
         assertThat(early.body().get("code").asText()).isEqualTo("NO_IMAGE");
 
+        api.join(pin, "Ada"); // Start waits for a player
         host.host("start");
         host.await("QUESTION", WAIT);
         host.host("skip");
@@ -247,6 +248,7 @@ class LessonBeatsIT {
         assertThat(session.status()).isEqualTo(200);
         assertThat(session.body().get("hostToken").asText()).isEqualTo(game.get("hostToken").asText());
         StompTestClient projector = track(StompTestClient.host(port, pin, session.body().get("hostToken").asText()));
+        api.join(pin, "Ada"); // Start waits for a player
         projector.host("start");
         assertThat(projector.await("QUESTION", WAIT).get("index").asInt()).isZero();
 
