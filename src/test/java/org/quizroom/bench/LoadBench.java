@@ -692,8 +692,8 @@ public final class LoadBench {
          * thread pool), and then the reply goes nowhere. Counted, so the table shows when that happens.
          */
         private void syncUntilState(StompBot stomp, Bot b, int attempt) {
-            if ((b.ready && b.droppedAt == 0) || attempt > 10) {
-                return; // in, and not coming back from a storm's drop
+            if ((b.ready && b.droppedAt == 0) || attempt > 10 || stomp != b.stomp) {
+                return; // in, and not coming back from a storm's drop; or a socket the storm replaced
             }
             if (attempt > 0) {
                 syncRetries.incrementAndGet();
