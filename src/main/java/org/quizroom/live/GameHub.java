@@ -139,7 +139,11 @@ public class GameHub {
             }
             throw e;
         }
-        tokens.put(token, Identity.player(pin, playerId));
+        if (!live.game.isActivePlayer(playerId)) {
+            store.markKicked(pin, playerId); // kicked while its row was being stored: the row says so too
+        } else {
+            tokens.put(token, Identity.player(pin, playerId));
+        }
         return new Joined(playerId, token, nickname);
     }
 
