@@ -412,6 +412,7 @@ class AuthoringApiIT {
         JsonNode later = api.openGame(id, "{}");
         try (StompTestClient host = StompTestClient.host(port, later.get("pin").asText(), later.get("hostToken").asText())) {
             host.await("STATE");
+            api.join(later.get("pin").asText(), "Bea"); // a game starts only with someone in it
             host.host("start");
             assertThat(host.await("QUESTION").get("text").asText()).isEqualTo("After the edit?");
         }

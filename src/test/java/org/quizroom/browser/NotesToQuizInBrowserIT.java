@@ -283,6 +283,8 @@ class NotesToQuizInBrowserIT {
         teacher.open("/");
         teacher.clickButtonNamed("Host The Scientific Revolution");
         teacher.awaitPhase("lobby");
+        // Start waits for a student, as in class.
+        new org.quizroom.support.Api(port).join(teacher.awaitText("pin", t -> t.matches("\\d{6}"), "a PIN"), "Pat");
         teacher.click("start");
         teacher.awaitPhase("question").awaitText("question-text", saved.questions().get(0).text());
         assertThat(saved.questions().get(0).text()).isEqualTo(keyIdeas.get(0).text());

@@ -24,7 +24,7 @@ import org.springframework.web.socket.handler.WebSocketSessionDecorator;
  */
 public final class SlowLink implements WebSocketClient {
 
-    private final WebSocketClient transport = new StandardWebSocketClient();
+    private final WebSocketClient transport = StompTestClient.transport();
     private final long oneWayMs;
     // One thread per direction: tasks with equal delays run in the order they were scheduled.
     private final ScheduledExecutorService up = Executors.newSingleThreadScheduledExecutor(daemon("slow-link-up"));

@@ -60,7 +60,20 @@ public final class StompTestClient implements AutoCloseable {
 
     /** Connects, subscribes to the topic and the private queue, and sends sync. */
     public static StompTestClient connect(int port, String pin, String header, String token) {
-        return connect(port, pin, header, token, new StandardWebSocketClient());
+        return connect(port, pin, header, token, transport());
+    }
+
+    /**
+     * A JDK-side WebSocket client (Tomcat's, in this JVM) that accepts messages up to 1 MB whole. It must
+     * be said: the server lowers Tomcat's WebSocket buffer size for the whole JVM (ConnectionMemory, 2 KB),
+     * and the test's client container would then refuse any event over 2 KB (close 1009), such as a
+     * 30-player roster. Browsers, the real clients, have no such limit.
+     */
+    public static StandardWebSocketClient transport() {
+        jakarta.websocket.WebSocketContainer container = jakarta.websocket.ContainerProvider.getWebSocketContainer();
+        container.setDefaultMaxTextMessageBufferSize(1024 * 1024);
+        container.setDefaultMaxBinaryMessageBufferSize(1024 * 1024);
+        return new StandardWebSocketClient(container);
     }
 
     /** As {@link #connect(int, String, String, String)}, over {@code transport} (e.g. a {@link SlowLink}). */
@@ -76,7 +89,7 @@ public final class StompTestClient implements AutoCloseable {
 
     /** Opens the connection only; throws if the server refuses the CONNECT. */
     public static StompTestClient open(int port, String pin, String header, String token) {
-        return open(port, pin, header, token, new StandardWebSocketClient());
+        return open(port, pin, header, token, transport());
     }
 
     private static StompTestClient open(int port, String pin, String header, String token,
