@@ -463,9 +463,11 @@ public class GameHub {
                 live.lastCount = count;
             } else if (event instanceof GameEvent.QuestionOpened opened) {
                 store.updateState(pin, Phase.QUESTION, opened.question().index(), game.locked());
+                // The clocks start as the QUESTION is handed to the broker, not after: a phone that waits out
+                // the reading time from its receipt must never arrive before answers open (TOO_EARLY).
+                game.questionSent(opened.question().index());
                 messaging.convertAndSend(topic(pin), Events.Question.of(opened.question(), pin,
                         opened.question().readingMs(), opened.question().timeLimitMs(), null));
-                game.questionSent(opened.question().index());
                 scheduleDeadline(live);
             } else if (event instanceof GameEvent.QuestionClosed closed) {
                 cancelDeadline(live);

@@ -35,13 +35,13 @@ public class TeacherLogin extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (password.length == 0) {
             // Without a password the LAN is the students' too: what shows answer keys (the quiz editor,
-            // notes to draft, broken files' problems) works only on the computer running Quizroom.
+            // notes to draft, broken files' problems, hosting a game) works only on the computer running Quizroom.
             if (showsAnswers(request) && !TeacherComputer.isLoopback(request.getRemoteAddr())) {
                 response.setStatus(HttpServletResponse.SC_FORBIDDEN);
                 response.setContentType("application/json");
                 response.getWriter().write("{\"code\":\"TEACHER_COMPUTER_ONLY\",\"message\":\"Without a teacher "
-                        + "password, the quiz editor and notes to draft only work on the computer running Quizroom. "
-                        + "Set quizroom.teacher-password to use them from another computer.\"}");
+                        + "password, hosting a game, the quiz editor and notes to draft only work on the computer "
+                        + "running Quizroom. Set quizroom.teacher-password to use them from another computer.\"}");
                 return;
             }
             chain.doFilter(request, response);
@@ -59,11 +59,17 @@ public class TeacherLogin extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** Paths whose answers would let a student cheat: the editor and its API, drafts, broken files' problems. */
+    /**
+     * Paths whose answers would let a student cheat: the editor and its API, drafts, broken files' problems,
+     * and opening a game: a student who hosts the quiz themself and skips through it sees every reveal
+     * (found by a fresh tester: the whole key of a 42-question quiz in 35 s), and a few laptops opening
+     * games could fill the server's game cap before the lesson.
+     */
     private static boolean showsAnswers(HttpServletRequest request) {
         String path = routedPath(request);
         return path.equals("/editor") || path.equals("/editor.html") || path.equals("/draft") || path.equals("/draft.html")
                 || path.equals("/api/quizzes/problems")
+                || (path.equals("/api/games") && "POST".equals(request.getMethod()))
                 || path.startsWith("/api/authoring/") || path.equals("/api/authoring") || path.startsWith("/api/drafts");
     }
 

@@ -49,6 +49,19 @@ class AnswerKeysFromAnotherComputerIT {
                 .header("X-Quizroom", "1").header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("Notes")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(draft.statusCode()).isEqualTo(403);
+        // Hosting a game is a teacher action too: a student hosting the quiz and skipping through it would see
+        // every answer at its reveal.
+        HttpResponse<String> host = http.send(HttpRequest.newBuilder(URI.create(other + "/api/games"))
+                .header("Content-Type", "application/json").header("Origin", other)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"quizId\":\"warm-up\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(host.statusCode()).as("POST /api/games from another computer").isEqualTo(403);
+        assertThat(new ObjectMapper().readTree(host.body()).get("code").asText()).isEqualTo("TEACHER_COMPUTER_ONLY");
+        HttpResponse<String> hostHere = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/games"))
+                .header("Content-Type", "application/json").header("Origin", "http://127.0.0.1:" + port)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"quizId\":\"warm-up\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(hostHere.statusCode()).as("POST /api/games on the teacher's computer").isEqualTo(201);
 
         // The teacher's own computer still opens the editor; students' pages stay open to everyone.
         HttpResponse<String> here = http.send(HttpRequest.newBuilder(
