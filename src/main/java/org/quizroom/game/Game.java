@@ -41,7 +41,7 @@ public final class Game {
     private final Clock clock;
     private final Map<String, Player> players = new LinkedHashMap<>();
     /**
-     * Each player's same-name key ({@link NicknamePolicy#sameNameKey}) to the player holding it, kicked ones
+     * Each player's same-name keys ({@link NicknamePolicy#sameNameKeys}) to the player holding them, kicked ones
      * included: a join looks its name up here instead of comparing it with every player (a class of 5,000
      * joining made that quadratic).
      */
@@ -111,8 +111,13 @@ public final class Game {
         if (activeCount >= settings.maxPlayers()) {
             throw new GameException(ErrorCode.GAME_FULL, "This game is full.");
         }
-        String key = NicknamePolicy.sameNameKey(nickname);
-        Player holder = byNameKey.get(key);
+        Player holder = null;
+        for (String key : NicknamePolicy.sameNameKeys(nickname)) {
+            Player p = byNameKey.get(key);
+            if (p != null && (holder == null || p.kicked)) {
+                holder = p; // a removed name wins: its message says why the name cannot come back
+            }
+        }
         if (holder != null && holder.kicked) {
             // A removed student must not walk straight back in under the same (or a look-alike) name.
             throw new GameException(ErrorCode.NICKNAME_REMOVED,
@@ -125,7 +130,7 @@ public final class Game {
         // Questions closed before a late joiner arrived count as missed, at their full time (see TieBreak note in closeQuestion).
         player.totalTimeMs = closedScoredTimeMs;
         players.put(playerId, player);
-        byNameKey.put(key, player);
+        player.nameKeys.forEach(k -> byNameKey.put(k, player));
         activeCount++;
         return List.of(roster());
     }
@@ -140,7 +145,7 @@ public final class Game {
         if (player == null) {
             return List.of();
         }
-        byNameKey.remove(player.nameKey, player);
+        player.nameKeys.forEach(k -> byNameKey.remove(k, player));
         if (!player.kicked) {
             activeCount--;
             if (player.connected) {
@@ -513,7 +518,7 @@ public final class Game {
             player.kicked = p.kicked();
             player.hadOpen.addAll(p.missedQuestions());
             players.put(p.playerId(), player);
-            byNameKey.putIfAbsent(player.nameKey, player);
+            player.nameKeys.forEach(k -> byNameKey.putIfAbsent(k, player));
             if (!player.kicked) {
                 activeCount++;
             }

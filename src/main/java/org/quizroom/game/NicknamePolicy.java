@@ -4,6 +4,7 @@ import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.SpoofChecker;
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -75,17 +76,30 @@ public final class NicknamePolicy {
     }
 
     /**
-     * Two nicknames with the same key count as the same name: compatibility forms, case, accents,
-     * spacing and punctuation are ignored, and look-alike letters from other scripts (Unicode TR39
-     * confusables, e.g. Cyrillic "Аda" for "Ada", Greek "Ο" for "O") fold to one skeleton.
+     * Two nicknames that share a key count as the same name: compatibility forms, case, accents, spacing and
+     * punctuation are ignored, and look-alike letters from other scripts (Unicode TR39 confusables, e.g.
+     * Cyrillic "Аda" or "Воb" for "Ada" or "Bob", Greek "Ο" for "O", capital "I" for "l") fold to one
+     * skeleton. Two keys, because case and look-alikes interfere: lower-casing first keeps "Ian" and "ian"
+     * one name, but turns a Cyrillic capital "В" into "в", which looks like no Latin letter; the skeleton of
+     * the name as typed catches that (a fresh tester joined as "Воb" beside "Bob").
+     *
+     * @return one or two keys; a name is taken when any of its keys is another player's
      */
+    public static List<String> sameNameKeys(String nickname) {
+        String plain = MARKS.matcher(Normalizer.normalize(nickname, Normalizer.Form.NFKD)).replaceAll("");
+        String caseFirst = keyOf(SPOOF.getSkeleton(plain.toLowerCase(Locale.ROOT)));
+        String skeletonFirst = keyOf(SPOOF.getSkeleton(keyOf(SPOOF.getSkeleton(plain))));
+        return caseFirst.equals(skeletonFirst) ? List.of(caseFirst) : List.of(caseFirst, skeletonFirst);
+    }
+
+    /** The first of {@link #sameNameKeys}: case, accents and look-alikes folded, for one name alone. */
     public static String sameNameKey(String nickname) {
-        String decomposed = Normalizer.normalize(nickname, Normalizer.Form.NFKD);
-        String plain = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
-        // Case first, so "Ian" and "ian" stay one name; then the skeleton, lower-cased again because
-        // skeleton prototypes may be capitals.
-        String skeleton = SPOOF.getSkeleton(plain);
-        String folded = MARKS.matcher(Normalizer.normalize(skeleton, Normalizer.Form.NFKD)).replaceAll("")
+        return sameNameKeys(nickname).get(0);
+    }
+
+    /** Accents dropped, lower case, letters and digits only (skeleton prototypes may be capitals). */
+    private static String keyOf(String text) {
+        String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("")
                 .toLowerCase(Locale.ROOT);
         return NOT_ALNUM.matcher(folded).replaceAll("");
     }

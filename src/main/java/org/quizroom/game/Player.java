@@ -14,7 +14,8 @@ final class Player {
 
     final String id;
     final String nickname;
-    final String nameKey;
+    /** {@link NicknamePolicy#sameNameKeys}: another player with any of these has the same name. */
+    final java.util.List<String> nameKeys;
     final int joinOrder;
     boolean connected;
     boolean kicked;
@@ -33,7 +34,7 @@ final class Player {
     Player(String id, String nickname, int joinOrder) {
         this.id = id;
         this.nickname = nickname;
-        this.nameKey = NicknamePolicy.sameNameKey(nickname);
+        this.nameKeys = NicknamePolicy.sameNameKeys(nickname);
         this.joinOrder = joinOrder;
     }
 

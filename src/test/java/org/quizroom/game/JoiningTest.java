@@ -157,4 +157,21 @@ class JoiningTest {
         f.assertRefused(ErrorCode.NICKNAME_TAKEN, () -> game.join("id-y", "bob"));
         assertThat(game.sync(null).playerCount()).isEqualTo(1);
     }
+
+    @Test
+    void cyrillicCapitalsAndOtherLookAlikesCannotImpersonateOrComeBackAfterAKick() {
+        // Found by a fresh tester: the name was lower-cased before its look-alikes were folded, so Cyrillic
+        // capitals (В, Т, М, К, Н) and capital I for l slipped through.
+        String[][] pairs = {{"Bob", "Воb"}, {"Tom", "Тоm"}, {"Mike", "Мike"}, {"Kim", "Кim"}, {"Hannah", "Наnnah"},
+                {"Max", "Мах"}, {"KATE", "КАТЕ"}, {"Ian", "lan"}, {"Ada", "Аda"}, {"Ella", "Еllа"}};
+        for (String[] pair : pairs) {
+            f.join(pair[0]);
+            f.assertRefused(ErrorCode.NICKNAME_TAKEN, () -> game.join("id-" + pair[1], pair[1]));
+        }
+        f.join("ian lee"); // different names still join
+        String bob = game.players().stream().filter(p -> p.nickname().equals("Bob")).findFirst().orElseThrow().playerId();
+        game.kick(bob);
+        f.assertRefused(ErrorCode.NICKNAME_REMOVED, () -> game.join("id-BOB", "ВОВ"));
+        f.assertRefused(ErrorCode.NICKNAME_REMOVED, () -> game.join("id-bob", "bob"));
+    }
 }
