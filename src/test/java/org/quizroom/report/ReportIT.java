@@ -310,7 +310,7 @@ class ReportIT {
             String link = links.get(kind).asText();
             assertThat(link).doesNotContain(lesson.hostToken).contains("signature=");
             assertThat(student.get(link).status()).as("%s without any header", kind).isEqualTo(200);
-            assertThat(student.get(link.replaceAll("signature=.", "signature=A")).status()).isEqualTo(403);
+            assertThat(student.get(tampered(link)).status()).isEqualTo(403);
         }
         // A link signed for one file or game opens no other.
         String csvLink = links.get("answersCsv").asText();
@@ -522,5 +522,15 @@ class ReportIT {
                 }
             }
         }
+    }
+
+    /**
+     * The link with the first character of its signature changed. Always changed: replacing it with a fixed
+     * letter left one signature in 64 as it was, and the test failed about once in twenty runs.
+     */
+    private static String tampered(String link) {
+        int at = link.indexOf("signature=") + "signature=".length();
+        char first = link.charAt(at);
+        return link.substring(0, at) + (first == 'A' ? 'B' : 'A') + link.substring(at + 1);
     }
 }
