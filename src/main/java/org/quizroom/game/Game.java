@@ -223,7 +223,7 @@ public final class Game {
         if (phase != Phase.LOBBY) {
             throw new GameException(ErrorCode.INVALID_STATE, "The game has already started.");
         }
-        if (activePlayers().findAny().isEmpty()) {
+        if (activeCount == 0) {
             // Nobody would see the first question, and its deadline would run out for no one.
             throw new GameException(ErrorCode.NO_PLAYERS, "Nobody has joined yet: wait for the first player, then start.");
         }
@@ -745,7 +745,7 @@ public final class Game {
         boolean isNumber = question.type() == QuestionType.NUMBER;
         return new RevealView(index, question.type(), correctChoices, correctOrder, question.acceptedAnswers(),
                 isNumber ? question.correctNumber() : null, isNumber ? question.tolerance() : null,
-                distribution, answers.size(), correctCount, (int) activePlayers().count(), question.section(),
+                distribution, answers.size(), correctCount, activeCount, question.section(),
                 question.explanation(), question.type() == QuestionType.TYPE || isNumber
                         ? AnswerTallies.top(answers) : List.of());
     }
