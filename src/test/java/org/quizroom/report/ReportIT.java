@@ -178,7 +178,8 @@ class ReportIT {
         }
         assertThat(row("Ada").get("correctCount").asInt()).isEqualTo(5);
         assertThat(row("Bob").get("correctCount").asInt()).isEqualTo(2);
-        // Cy and the last student both end on 2,000 points: the tie goes to less total answer time.
+        // Cy and the last student both end on 2,000 points: the tie goes to less total answer time, where
+        // the last student's unanswered Q2 counts its full 20 s (a wrong answer never ranks below none).
         assertThat(lesson.finalScore("Cy")).isEqualTo(2000).isEqualTo(lesson.finalScore(PlayedLesson.FORMULA_NICK));
         long cyTime = totalTime("Cy");
         long deeTime = totalTime(PlayedLesson.FORMULA_NICK);
@@ -443,11 +444,24 @@ class ReportIT {
         return node.path(field).isNull() || node.path(field).isMissingNode();
     }
 
+    /**
+     * The tie-break time the game charges, in ms: stored answer times plus the full limit of each
+     * scored question left unanswered (Q6, skipped for everyone, charges all alike and is left out).
+     */
     private long totalTime(String nickname) {
         Long sum = jdbc.queryForObject("select coalesce(sum(a.response_ms), 0) from answer a join player p "
                 + "on p.id = a.player_id where p.nickname = ? and a.game_pin = ?", Long.class, nickname, lesson.pin);
-        return sum == null ? 0 : sum;
+        List<Integer> answered = jdbc.queryForList("select a.question_index from answer a join player p "
+                + "on p.id = a.player_id where p.nickname = ? and a.game_pin = ?", Integer.class, nickname, lesson.pin);
+        long missed = 0;
+        for (int q = 0; q < LIMITS_MS.size(); q++) {
+            missed += answered.contains(q) ? 0 : LIMITS_MS.get(q);
+        }
+        return (sum == null ? 0 : sum) + missed;
     }
+
+    /** The {@code time:} of Q1–Q5 in cold-war-check.yaml, in ms. */
+    private static final List<Long> LIMITS_MS = List.of(20_000L, 20_000L, 30_000L, 30_000L, 15_000L);
 
     private long storedMedian(int question) {
         return median(jdbc.queryForList("select a.response_ms from answer a join player p on p.id = a.player_id "
