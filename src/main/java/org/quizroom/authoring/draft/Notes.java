@@ -59,7 +59,9 @@ final class Notes {
             "and", "but", "or", "is", "are", "was", "were", "be", "can", "may", "once", "unlike", "like", "until",
             "within", "without", "between", "among", "across", "through", "over", "into", "about", "around", "per",
             "later", "earlier", "today", "now", "soon", "meanwhile", "eventually", "instead", "still", "yet", "even",
-            "only", "here", "finally", "again", "afterwards", "initially", "ultimately"));
+            "only", "here", "finally", "again", "afterwards", "initially", "ultimately",
+            // An FAQ's yes/no question opens with its verb ("Did China …"): not part of a name.
+            "did", "does", "do", "has", "have", "had", "could", "would", "should", "must", "might"));
     private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
             "friday", "saturday", "sunday");
@@ -89,6 +91,8 @@ final class Notes {
     final List<Term> terms = new ArrayList<>();
     final List<Steps> steps = new ArrayList<>();
     final Map<String, Entity> entities = new LinkedHashMap<>();
+    /** Names the notes give as one thing: "the Soviet Union (USSR)", "X, also known as Y" (both ways). */
+    private final Map<String, Set<String>> synonyms = new LinkedHashMap<>();
 
     private Notes(Outline outline) {
         this.outline = outline;
@@ -98,6 +102,7 @@ final class Notes {
         Notes notes = new Notes(outline);
         notes.collect();
         notes.findEntities();
+        notes.findSynonyms();
         return notes;
     }
 
@@ -310,6 +315,70 @@ final class Notes {
                 entities.remove(e.aliases().get(0));
             }
         }
+    }
+
+    private static final Pattern SYNONYM_LINK = Pattern.compile(
+            "(?i)\\s*(?:\\(\\s*(?:the\\s+|also\\s+(?:known\\s+as|called)\\s+|or\\s+|i\\.e\\.\\s+)?"
+            + "|,?\\s*(?:also\\s+)?(?:known\\s+as|called|nicknamed|abbreviated(?:\\s+to|\\s+as)?)\\s+(?:the\\s+)?)");
+
+    private void findSynonyms() {
+        for (Sentence s : sentences) {
+            List<Mention> ms = mentions(s.text());
+            for (int k = 1; k < ms.size(); k++) {
+                String between = s.text().substring(ms.get(k - 1).end(), ms.get(k).start());
+                if (SYNONYM_LINK.matcher(between).matches()) {
+                    String a = ms.get(k - 1).name();
+                    String b = ms.get(k).name();
+                    synonyms.computeIfAbsent(a, x -> new java.util.LinkedHashSet<>()).add(b);
+                    synonyms.computeIfAbsent(b, x -> new java.util.LinkedHashSet<>()).add(a);
+                }
+            }
+        }
+    }
+
+    /** Every way the notes write a thing: its name, aliases, synonyms the notes give, and its initials. */
+    List<String> spellings(Entity e) {
+        List<String> out = new ArrayList<>();
+        out.add(e.name());
+        out.addAll(e.aliases());
+        for (String name : List.copyOf(out)) {
+            out.addAll(synonyms.getOrDefault(name, Set.of()));
+        }
+        String initials = initials(e.name());
+        if (initials.length() >= 2) {
+            out.add(initials);
+        }
+        return out;
+    }
+
+    /** Whether two entities are the same thing written two ways (shared spelling, synonym or initials). */
+    boolean sameThing(Entity a, Entity b) {
+        List<String> as = spellings(a).stream().map(Text::normalise).toList();
+        return spellings(b).stream().map(Text::normalise).anyMatch(as::contains);
+    }
+
+    /**
+     * Whether a sentence names the entity in any of its spellings, or names something whose initials
+     * it is ("United Nations" for "UN").
+     */
+    boolean namedIn(String sentence, Entity e) {
+        if (spellings(e).stream().anyMatch(n -> Text.containsWords(sentence, n))) {
+            return true;
+        }
+        String own = initials(e.name());
+        return mentions(sentence).stream().anyMatch(m -> initials(m.name()).length() >= 2
+                && initials(m.name()).equals(e.name()) || own.length() >= 2 && m.name().equals(own));
+    }
+
+    /** The capitals of a name's capitalised words ("Union of Soviet Socialist Republics" → "USSR"). */
+    static String initials(String name) {
+        StringBuilder out = new StringBuilder();
+        for (String w : Text.words(name)) {
+            if (Character.isUpperCase(w.codePointAt(0))) {
+                out.appendCodePoint(w.codePointAt(0));
+            }
+        }
+        return out.toString();
     }
 
     /** The entity a mention refers to (full name or a person's surname), or null. */

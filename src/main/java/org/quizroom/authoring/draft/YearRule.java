@@ -87,6 +87,44 @@ final class YearRule implements Rule {
                 score - (text.length() > 90 ? 0.5 : 0), List.of(Integer.toString(year)));
     }
 
+    /**
+     * Every year a sentence names, in order and once each: plain years and both ends of a range,
+     * a range's short end expanded ("1950–53" gives 1950 and 1953).
+     */
+    static List<Integer> yearsIn(String text) {
+        List<Integer> out = new ArrayList<>();
+        Matcher r = RANGE.matcher(text);
+        while (r.find()) {
+            int from = Integer.parseInt(r.group(1) != null ? r.group(1) : r.group(3));
+            String toText = r.group(2) != null ? r.group(2) : r.group(4);
+            int to = toText.length() == 2 ? from / 100 * 100 + Integer.parseInt(toText) : Integer.parseInt(toText);
+            for (int y : new int[] {from, to}) {
+                if (!out.contains(y)) {
+                    out.add(y);
+                }
+            }
+        }
+        Matcher m = YEAR.matcher(text);
+        while (m.find()) {
+            int y = Integer.parseInt(m.group(1));
+            if (!out.contains(y)) {
+                out.add(y);
+            }
+        }
+        return out;
+    }
+
+    /** Whether the year starting at {@code at} is an end of a range ("from 1950 to 1953", "1950–53"). */
+    static boolean inRange(String text, int at) {
+        Matcher r = RANGE.matcher(text);
+        while (r.find()) {
+            if (at >= r.start() && at < r.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The events with a year in one sentence, first to last. */
     static List<Dated> find(Notes.Sentence s, Notes notes) {
         String text = s.text();
