@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import org.quizroom.quiz.QuestionImage;
 import org.quizroom.web.ApiException;
@@ -55,13 +54,8 @@ public class ImageStore {
             Files.createDirectories(dir);
             Path target = dir.resolve(name);
             if (!Files.exists(target)) {
-                Path temp = Files.createTempFile(dir, ".upload", ".tmp");
-                try {
-                    Files.write(temp, bytes);
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    Files.deleteIfExists(temp);
-                }
+                // Readable as any new file here (umask), like the quiz files that show it.
+                AtomicFiles.write(target, bytes);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,10 +3,8 @@ package org.quizroom.authoring;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -22,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * The quiz files in the quizzes folder, as the editor changes them: every write goes to a temp
- * file that is then renamed over the old one (a reader or a crash never sees half a file); the
+ * file that is then renamed over the old one (a reader or a crash never sees half a file), keeping
+ * the old file's permissions, or the umask's for a new one ({@link AtomicFiles}); the
  * file being replaced is kept in {@code .versions/<id>/} (the newest {@link #KEEP_VERSIONS});
  * deleting moves the file to {@code .trash/}. The loader lists only the folder's own files, so
  * these dot folders are never loaded as quizzes.
@@ -293,13 +292,7 @@ public class QuizFiles {
 
     private static void writeAtomically(Path target, byte[] bytes) {
         try {
-            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                Files.write(temp, bytes);
-                moveAtomically(temp, target);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(target, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -307,11 +300,7 @@ public class QuizFiles {
 
     private static void moveAtomically(Path source, Path target) {
         try {
-            try {
-                Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.move(source, target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
