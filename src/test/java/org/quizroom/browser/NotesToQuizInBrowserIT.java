@@ -149,7 +149,9 @@ class NotesToQuizInBrowserIT {
 
     @Test
     void notesBecomeADraftThatIsReviewedSavedAndHosted() throws IOException {
-        Path notes = QUIZZES.getParent().resolve("scientific-revolution-" + UUID.randomUUID() + ".txt");
+        // Plain text marks no title of its own: the file's name becomes the quiz's, not its first heading.
+        Path notes = Files.createDirectories(QUIZZES.getParent().resolve("notes-" + UUID.randomUUID()))
+                .resolve("Science_history-unit-3.txt");
         Files.writeString(notes, NOTES);
         Screen teacher = fleet.browser("teacher", LAPTOP, "notes-");
 
@@ -170,7 +172,7 @@ class NotesToQuizInBrowserIT {
         teacher.click("notes-button");
         teacher.awaitPhase("editing");
         teacher.await(d -> teacher.el("draft-review").isDisplayed(), "the draft review panel");
-        assertThat(teacher.el("quiz-title").getAttribute("value")).isEqualTo("The Scientific Revolution");
+        assertThat(teacher.el("quiz-title").getAttribute("value")).isEqualTo("Science history unit 3");
 
         // Every proposed question is a draft, shows the sentence of the notes it came from, and no clutter.
         List<Card> cards = cards(teacher);
@@ -251,11 +253,11 @@ class NotesToQuizInBrowserIT {
         assertThat(kept).hasSize(keyIdeas.size() + 2);
         teacher.awaitText("validity", t -> t.startsWith("Ready to save"), "to read 'Ready to save…'");
         teacher.click("save");
-        teacher.awaitText("save-status", t -> t.startsWith("Saved as quizzes/the-scientific-revolution.yaml")
+        teacher.awaitText("save-status", t -> t.startsWith("Saved as quizzes/science-history-unit-3.yaml")
                 && t.endsWith(" · " + drafts.size() + " drafts not saved"), "saved, drafts left out");
         teacher.screenshot("02-saved");
-        String yaml = Files.readString(QUIZZES.resolve("the-scientific-revolution.yaml"));
-        Quiz saved = ((QuizParser.Parsed) QuizParser.parse("the-scientific-revolution", "the-scientific-revolution.yaml",
+        String yaml = Files.readString(QUIZZES.resolve("science-history-unit-3.yaml"));
+        Quiz saved = ((QuizParser.Parsed) QuizParser.parse("science-history-unit-3", "science-history-unit-3.yaml",
                 yaml)).quiz();
         assertThat(saved.questions()).extracting(Question::text).containsExactlyElementsOf(kept.stream().map(Card::text).toList());
         assertThat(saved.questions()).extracting(Question::text).contains(newStem);
@@ -281,7 +283,7 @@ class NotesToQuizInBrowserIT {
 
         // Host it from the dashboard: its first question is the first accepted one.
         teacher.open("/");
-        teacher.clickButtonNamed("Host The Scientific Revolution");
+        teacher.clickButtonNamed("Host Science history unit 3");
         teacher.awaitPhase("lobby");
         // Start waits for a student, as in class.
         new org.quizroom.support.Api(port).join(teacher.awaitText("pin", t -> t.matches("\\d{6}"), "a PIN"), "Pat");

@@ -15,7 +15,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 
 /**
  * Reads Word .docx notes with Apache POI (XWPF). Headings come from Word's heading styles
- * ("Heading 1" … and "Title"); list paragraphs become bullets or numbered steps; a table becomes
+ * ("Heading 1" … as levels 1 …, and "Title" as level 0, the document's title); list paragraphs become bullets or numbered steps; a table becomes
  * one {@code first cell: other cells} bullet per row, labelled by the header row. Documents without
  * any heading style fall back to the plain-text shape rules.
  *
@@ -46,7 +46,7 @@ final class DocxNotes {
                         continue;
                     }
                     int level = headingLevel(doc, p);
-                    if (level > 0) {
+                    if (level >= 0) {
                         styled = true;
                         blocks.add(NotesBlock.heading(level, text));
                     } else if (p.getNumID() != null) {
@@ -77,10 +77,11 @@ final class DocxNotes {
         }
     }
 
+    /** 0 for the "Title" style, 1–9 for "Heading N", -1 for any other paragraph. */
     private static int headingLevel(XWPFDocument doc, XWPFParagraph p) {
         String id = p.getStyleID();
         if (id == null) {
-            return 0;
+            return -1;
         }
         String name = id;
         XWPFStyle style = doc.getStyles() == null ? null : doc.getStyles().getStyle(id);
@@ -89,12 +90,12 @@ final class DocxNotes {
         }
         String n = name.toLowerCase(Locale.ROOT).replace(" ", "");
         if (n.equals("title")) {
-            return 1;
+            return 0;
         }
-        if (n.startsWith("heading") && n.length() > 7 && Character.isDigit(n.charAt(7))) {
+        if (n.startsWith("heading") && n.length() > 7 && Character.isDigit(n.charAt(7)) && n.charAt(7) != '0') {
             return n.charAt(7) - '0';
         }
-        return 0;
+        return -1;
     }
 
     /** Table rows as "first cell: header2 cell2; header3 cell3" (the header row itself is skipped). */

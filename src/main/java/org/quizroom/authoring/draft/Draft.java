@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * A draft quiz made from notes, as the API returns it.
  *
- * @param title     the notes' title (their first heading)
+ * @param title     the notes' own title (Word "Title", or their only level-1 heading), else the
+ *                  file's name, else "Draft from notes"; never merely the first section's heading
  * @param sections  every section found, in order, with how many questions are proposed from it
  * @param questions the proposed questions (about 30), in notes order, each with status "draft"
  * @param more      the other candidates, best first, for the teacher to pull in

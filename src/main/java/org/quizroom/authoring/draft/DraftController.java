@@ -36,7 +36,7 @@ public class DraftController {
     @PostMapping(consumes = {MediaType.TEXT_PLAIN_VALUE, "text/markdown"})
     public Draft fromText(InputStream body) throws IOException {
         byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-        return generator.fromFile("pasted.md", bytes);
+        return generator.fromPasted(bytes);
     }
 
     /** An uploaded notes file in the multipart part {@code file} (.txt, .md, .docx, .pdf). */

@@ -22,6 +22,12 @@ public final class DraftGenerator {
     private static final List<Rule> RULES = List.of(new TermRule(), new DefinitionRule(), new YearRule(),
             new TimelineRule(), new NameRule(), new StatementRule(), new PromptRule(), new StepsRule());
 
+    /**
+     * The title of a draft whose notes mark no title and have no file name (pasted text). No date in
+     * it: the same notes give the same draft; the teacher renames it in the editor.
+     */
+    public static final String UNTITLED = "Draft from notes";
+
     private final NotesReader reader;
     private final int target;
 
@@ -47,7 +53,17 @@ public final class DraftGenerator {
 
     /** Makes a draft from pasted text. @throws NotesException as {@link #fromFile} */
     public Draft fromText(String text) {
-        return generate(reader.readText(text), "Notes");
+        return generate(reader.readText(text), UNTITLED);
+    }
+
+    /**
+     * Makes a draft from pasted notes (UTF-8 bytes), read as Markdown (plain text reads the same);
+     * titled by a {@code #} heading in them, else {@link #UNTITLED}.
+     *
+     * @throws NotesException as {@link #fromFile}
+     */
+    public Draft fromPasted(byte[] bytes) {
+        return generate(reader.read("pasted.md", bytes), UNTITLED);
     }
 
     /** The rules' candidates for some notes, before ranking (for tests and the "more" list). */
@@ -153,11 +169,12 @@ public final class DraftGenerator {
                 Math.round(c.score() * 100) / 100.0, c.toQuizMap());
     }
 
-    private static String titleFrom(String fileName) {
+    /** The upload's file name without folders and extension, "_" and "-" as spaces: "cell-biology.md" → "Cell biology". */
+    static String titleFrom(String fileName) {
         if (fileName == null || fileName.isBlank()) {
-            return "Notes";
+            return UNTITLED;
         }
         String base = fileName.replaceAll(".*[/\\\\]", "").replaceAll("\\.[^.]*$", "").replaceAll("[_-]+", " ").strip();
-        return base.isEmpty() ? "Notes" : Text.capitalise(base);
+        return base.isEmpty() ? UNTITLED : Text.capitalise(base);
     }
 }

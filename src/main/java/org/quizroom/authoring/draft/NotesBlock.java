@@ -1,8 +1,9 @@
 package org.quizroom.authoring.draft;
 
 /**
- * One block of notes after reading: a heading (with its level, 1 = top), a paragraph, a bullet or a
- * numbered step. Text is plain (Markdown markup removed) and on one line.
+ * One block of notes after reading: a heading (with its level: 0 = the document's title, as Word's
+ * "Title" style marks it; 1 = top heading), a paragraph, a bullet or a numbered step. Text is plain
+ * (Markdown markup removed) and on one line.
  */
 public record NotesBlock(Kind kind, int level, String text) {
 

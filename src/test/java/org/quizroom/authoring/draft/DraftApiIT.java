@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.quizroom.quiz.QuizParser;
 import org.quizroom.support.LiveServerTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -87,6 +89,33 @@ class DraftApiIT {
         JsonNode draft = json.readTree(response.body());
         assertThat(draft.get("title").asText()).isEqualTo("Acids and Alkalis");
         assertThat(draft.get("sections").findValuesAsText("heading")).contains("Indicators", "Common acids");
+    }
+
+    @ParameterizedTest(name = "{0} → {2}")
+    @MethodSource("org.quizroom.authoring.draft.TitleCases#files")
+    void anUploadIsTitledByTheDocumentsOwnTitleElseItsFileName(String fileName, byte[] content, String title,
+                                                               String section) throws Exception {
+        var response = post("multipart/form-data; boundary=XyZ", multipart("XyZ", fileName, content));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode draft = json.readTree(response.body());
+        assertThat(draft.get("title").asText()).isEqualTo(title);
+        assertThat(draft.get("quiz").get("title").asText()).isEqualTo(title);
+        // The first section keeps its heading and its questions whether or not it is the title.
+        assertThat(draft.get("sections").get(0).get("heading").asText()).isEqualTo(section);
+        assertThat(draft.get("sections").get(0).get("proposed").asInt()).isPositive();
+    }
+
+    @ParameterizedTest(name = "pasted → {1}")
+    @MethodSource("org.quizroom.authoring.draft.TitleCases#pasted")
+    void pastedNotesAreTitledByTheirOwnTitleElseANeutralOne(String notes, String title) throws Exception {
+        var response = post("text/plain; charset=UTF-8", notes.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode draft = json.readTree(response.body());
+        assertThat(draft.get("title").asText()).isEqualTo(title);
+        assertThat(draft.get("sections").findValuesAsText("heading")).startsWith("Photosynthesis basics")
+                .doesNotContain(title);
     }
 
     @Test

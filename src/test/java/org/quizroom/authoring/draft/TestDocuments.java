@@ -70,6 +70,34 @@ final class TestDocuments {
         }
     }
 
+    /**
+     * A .docx of lines: {@code "Title: …"} in Word's Title style, {@code "H1: …"}/{@code "H2: …"} in
+     * Heading 1/2, anything else a plain paragraph.
+     */
+    static byte[] wordNotes(String... lines) throws IOException {
+        try (XWPFDocument doc = new XWPFDocument(); var out = new ByteArrayOutputStream()) {
+            XWPFStyles styles = doc.createStyles();
+            for (String[] idName : new String[][] {{"Title", "Title"}, {"Heading1", "heading 1"}, {"Heading2", "heading 2"}}) {
+                CTStyle style = CTStyle.Factory.newInstance();
+                style.setStyleId(idName[0]);
+                style.addNewName().setVal(idName[1]);
+                style.setType(STStyleType.PARAGRAPH);
+                styles.addStyle(new XWPFStyle(style));
+            }
+            for (String line : lines) {
+                XWPFParagraph p = doc.createParagraph();
+                if (line.startsWith("Title: ")) {
+                    p.setStyle("Title");
+                } else if (line.matches("H[12]: .*")) {
+                    p.setStyle("Heading" + line.charAt(1));
+                }
+                p.createRun().setText(line.replaceFirst("^(Title|H[12]): ", ""));
+            }
+            doc.write(out);
+            return out.toByteArray();
+        }
+    }
+
     private static void heading(XWPFDocument doc, int level, String text) {
         XWPFParagraph p = doc.createParagraph();
         p.setStyle("Heading" + level);
