@@ -101,6 +101,18 @@ public final class Browsers {
         }
     }
 
+    /**
+     * Gives the server under test an editor's quizzes folder of its own: {@code folder}, created,
+     * holding only a copy of the shipped warm-up quiz (for the dashboard to list), as
+     * {@code quizroom.quizzes-dir}. Call from the test class's {@code @DynamicPropertySource}.
+     */
+    static void useQuizzesFolderWithWarmUp(org.springframework.test.context.DynamicPropertyRegistry registry, Path folder)
+            throws IOException {
+        Files.createDirectories(folder);
+        Files.copy(Path.of("quizzes", "warm-up.yaml"), folder.resolve("warm-up.yaml"));
+        registry.add("quizroom.quizzes-dir", folder::toString);
+    }
+
     private static File firstExisting(String... paths) {
         for (String path : paths) {
             File file = new File(path);

@@ -212,10 +212,24 @@ class HostControlsInBrowsersIT {
     }
 
     /** The ▲/▼ note of each leaderboard row, top to bottom ("" when the rank did not change). */
-    @SuppressWarnings("unchecked")
     private static List<String> moveNotes(Screen teacher) {
-        return (List<String>) teacher.js("return [...document.querySelectorAll('#leaderboard li.leader')]"
-                + ".map(li => { const n = li.querySelector('.move-note [aria-hidden]'); return n ? n.textContent : ''; })");
+        return boardRows(teacher).stream().map(BoardRow::note).toList();
+    }
+
+    /** One leaderboard row as drawn: its player, rank, layout top (offsetTop, without any slide) and ▲/▼ note. */
+    record BoardRow(String playerId, String rank, double top, String note) {
+    }
+
+    /** The leaderboard's rows, top to bottom: the one probe of the page every leaderboard check reads. */
+    @SuppressWarnings("unchecked")
+    private static List<BoardRow> boardRows(Screen teacher) {
+        List<Map<String, Object>> raw = (List<Map<String, Object>>) teacher.js(
+                "return [...document.querySelectorAll('#leaderboard li.leader')].map(li => {"
+                + " const n = li.querySelector('.move-note [aria-hidden]');"
+                + " return {player: li.dataset.playerId, rank: li.dataset.rank, top: li.offsetTop,"
+                + " note: n ? n.textContent : ''}; })");
+        return raw.stream().map(m -> new BoardRow((String) m.get("player"), (String) m.get("rank"),
+                ((Number) m.get("top")).doubleValue(), (String) m.get("note"))).toList();
     }
 
     /** Each named bot answers question {@code index}: true for the right answer, false for a wrong one. */
@@ -239,15 +253,18 @@ class HostControlsInBrowsersIT {
         teacher.awaitPhase("leaderboard");
         Map<String, String> want = new HashMap<>();
         ranks.forEach((name, rank) -> want.put(ids.get(name), String.valueOf(rank)));
-        teacher.await(d -> want.equals(teacher.js("return Object.fromEntries([...document.querySelectorAll('#leaderboard li.leader')]"
-                + ".map(li => [li.dataset.playerId, li.dataset.rank]))")), "the leaderboard " + ranks);
+        List<BoardRow> shown = new ArrayList<>();
+        teacher.await(d -> {
+            List<BoardRow> rows = boardRows(teacher);
+            Map<String, String> got = new HashMap<>();
+            rows.forEach(r -> got.put(r.playerId(), r.rank()));
+            shown.clear();
+            shown.addAll(rows);
+            return want.equals(got);
+        }, "the leaderboard " + ranks);
         // Where each rank's row sits in the layout (offsetTop: without any transform).
-        @SuppressWarnings("unchecked")
-        Map<String, Number> found = (Map<String, Number>) teacher.js("const out = {};"
-                + " [...document.querySelectorAll('#leaderboard li.leader')].forEach(li => {"
-                + "   out['rank' + li.dataset.rank] = li.offsetTop; }); return out;");
         Map<String, Double> slots = new HashMap<>();
-        found.forEach((k, v) -> slots.put(k, v.doubleValue()));
+        shown.forEach(r -> slots.put("rank" + r.rank(), r.top()));
         return slots;
     }
 

@@ -42,9 +42,7 @@ class QuizEditorInBrowsersIT {
 
     @DynamicPropertySource
     static void quizzesFolder(DynamicPropertyRegistry registry) throws IOException {
-        Files.createDirectories(QUIZZES);
-        Files.copy(Path.of("quizzes", "warm-up.yaml"), QUIZZES.resolve("warm-up.yaml"));
-        registry.add("quizroom.quizzes-dir", QUIZZES::toString);
+        Browsers.useQuizzesFolderWithWarmUp(registry, QUIZZES);
     }
 
     @LocalServerPort
