@@ -13,9 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.quizroom.support.Api;
 import org.quizroom.support.LiveServerTest;
@@ -48,23 +47,13 @@ class HostControlsInBrowsersIT {
     @LocalServerPort
     int port;
 
-    private BrowserFleet fleet;
+    @RegisterExtension
+    static final BrowserFleet fleet = BrowserFleet.perTest("controls-");
     private final List<StompTestClient> clients = new ArrayList<>();
 
-    @BeforeAll
-    static void clearOldScreenshots() {
-        Browsers.deleteScreenshots("controls-");
-    }
-
-    @BeforeEach
-    void fleet() {
-        fleet = new BrowserFleet(port);
-    }
-
     @AfterEach
-    void quit() {
+    void closeClients() {
         clients.forEach(StompTestClient::close);
-        fleet.quitAll();
     }
 
     @Test

@@ -9,10 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -128,22 +126,8 @@ class NotesToQuizInBrowserIT {
     @LocalServerPort
     int port;
 
-    private BrowserFleet fleet;
-
-    @BeforeAll
-    static void clearOldScreenshots() {
-        Browsers.deleteScreenshots("notes-");
-    }
-
-    @BeforeEach
-    void fleet() {
-        fleet = new BrowserFleet(port);
-    }
-
-    @AfterEach
-    void quitBrowsers() {
-        fleet.quitAll();
-    }
+    @RegisterExtension
+    static final BrowserFleet fleet = BrowserFleet.perTest("notes-");
 
     @Test
     void notesBecomeADraftThatIsReviewedSavedAndHosted() throws IOException {

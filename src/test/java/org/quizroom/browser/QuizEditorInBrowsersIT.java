@@ -10,10 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -48,22 +46,8 @@ class QuizEditorInBrowsersIT {
     @LocalServerPort
     int port;
 
-    private BrowserFleet fleet;
-
-    @BeforeAll
-    static void clearOldScreenshots() {
-        Browsers.deleteScreenshots("editor-");
-    }
-
-    @BeforeEach
-    void fleet() {
-        fleet = new BrowserFleet(port);
-    }
-
-    @AfterEach
-    void quitBrowsers() {
-        fleet.quitAll();
-    }
+    @RegisterExtension
+    static final BrowserFleet fleet = BrowserFleet.perTest("editor-");
 
     @Test
     void aQuizBuiltFromNothingIsSavedHostedAndPlayed() throws IOException {
