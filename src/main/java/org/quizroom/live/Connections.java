@@ -56,7 +56,11 @@ public class Connections {
             return;
         }
         for (String session : sessions) {
-            messaging.convertAndSendToUser(identity.getName(), GameHub.USER_QUEUE, event, toSession(session));
+            // Straight to the broker's per-session queue, the destination Spring's user-destination handler
+            // would resolve /user/queue/events to: a private event (ACK, RESULT, PING) to each of 5,000
+            // phones then skips one more trip through the broker channel. The client still sees
+            // /user/queue/events, as the STOMP handler restores the original destination.
+            messaging.convertAndSend(GameHub.USER_QUEUE + "-user" + session, event, toSession(session));
         }
     }
 
@@ -106,6 +110,7 @@ public class Connections {
     private static Map<String, Object> toSession(String sessionId) {
         SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
         headers.setSessionId(sessionId);
+        headers.setNativeHeader(SimpMessageHeaderAccessor.ORIGINAL_DESTINATION, "/user" + GameHub.USER_QUEUE);
         headers.setLeaveMutable(true);
         return headers.getMessageHeaders();
     }

@@ -25,10 +25,10 @@ import org.springframework.stereotype.Component;
 public class LatencyProbe {
 
     /**
-     * Pings sent on every (re)connect: three give a median that one slow round trip cannot move.
-     * Five cost a class of 2,000 joining at once 4,000 more frames each way for no better median.
+     * Pings sent on every (re)connect. Five, not three: on a busy server two of three pongs can come
+     * back late together and move the median (FairScoringIT caught it); two late of five cannot.
      */
-    static final int BURST = 3;
+    static final int BURST = 5;
     /** Gap between the pings of a burst, in ms: short, but not so short the pongs queue behind each other. */
     static final long BURST_GAP_MS = 100;
     /** Pings remembered per player while their pong is awaited; older ones are forgotten. */

@@ -18,11 +18,14 @@ public class LiveUpdates {
 
     /** Rosters larger than this many players are sent to the host at most once a second. */
     static final int LARGE_ROSTER = 500;
+    /** The periodic pings are spread over this many ticks of the ping interval. */
+    static final int PING_SLICES = 5;
 
     private final GameHub hub;
     private final SimpMessagingTemplate messaging;
     private final Connections connections;
     private final LatencyProbe latency;
+    private long pingTicks; // runs of pingPlayers never overlap (fixed delay)
 
     public LiveUpdates(GameHub hub, SimpMessagingTemplate messaging, Connections connections, LatencyProbe latency) {
         this.hub = hub;
@@ -69,20 +72,26 @@ public class LiveUpdates {
     }
 
     /**
-     * Every {@code quizroom.ping-interval-ms}: a PING to each connected player of a started game, for
-     * {@link LatencyProbe}. Not in the lobby: nothing is timed there, each phone was measured by its
-     * connect burst, and a class still joining should not also answer pings every few seconds.
+     * Every {@code quizroom.ping-interval-ms} / {@value #PING_SLICES}: a PING to one slice of the
+     * connected players of each started game (by a hash of the player id), so each player is pinged
+     * once per interval ({@link LatencyProbe}) and 5,000 pongs never arrive in one burst on top of
+     * a question's answers. Not in the lobby: nothing is timed there, each phone was measured by its
+     * connect burst, and a class still joining should not also answer pings.
      */
-    @Scheduled(fixedDelayString = "${quizroom.ping-interval-ms:5000}")
+    @Scheduled(fixedDelayString = "#{${quizroom.ping-interval-ms:5000} / " + PING_SLICES + "}")
     public void pingPlayers() {
+        int slice = (int) (pingTicks++ % PING_SLICES);
         for (LiveGame live : hub.liveGameStates()) {
             Phase phase = live.game.phase();
             if (phase == Phase.LOBBY || phase == Phase.FINISHED) {
                 continue;
             }
-            live.game.players().stream().filter(PlayerView::connected)
+            live.game.players().stream()
+                    .filter(p -> p.connected() && Math.floorMod(p.playerId().hashCode(), PING_SLICES) == slice)
                     .forEach(p -> latency.ping(Identity.player(live.game.pin(), p.playerId())));
         }
-        latency.forgetSilentPlayers();
+        if (slice == 0) {
+            latency.forgetSilentPlayers();
+        }
     }
 }

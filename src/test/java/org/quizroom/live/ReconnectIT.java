@@ -232,7 +232,10 @@ class ReconnectIT {
                 mark = host.seen().size();
                 raw.send(RawStomp.frame("SUBSCRIBE", "", "id", "0", "destination", "/user/queue/events"));
                 raw.send(RawStomp.frame("SEND", "{}", "destination", "/app/games/" + pin + "/sync"));
-                assertThat(raw.awaitEvent("STATE", null, WAIT)).isNotNull();
+                String state = raw.awaitEvent("STATE", null, WAIT);
+                assertThat(RawStomp.header(state, "destination")).as("the destination the page subscribed to")
+                        .isEqualTo("/user/queue/events");
+                assertThat(RawStomp.header(state, "subscription")).isEqualTo("0");
                 awaitPlayer(host, mark, "Dee", p -> p.get("connected").asBoolean());
                 mark = host.seen().size();
                 raw.abort();
