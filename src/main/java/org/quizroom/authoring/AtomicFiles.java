@@ -33,18 +33,29 @@ final class AtomicFiles {
     }
 
     /**
-     * Creates or replaces {@code target} with {@code bytes}.
+     * Creates or replaces {@code target} with {@code bytes}, keeping its permissions.
      *
      * @throws IOException when the folder cannot be written; the target is then unchanged
      */
     static void write(Path target, byte[] bytes) throws IOException {
+        write(target, bytes, target);
+    }
+
+    /**
+     * Creates or replaces {@code target} with {@code bytes}, with the permissions (and group) of
+     * {@code permissionsFrom} where that file exists (a kept copy as private as its original), else
+     * the umask's.
+     *
+     * @throws IOException when the folder cannot be written; the target is then unchanged
+     */
+    static void write(Path target, byte[] bytes, Path permissionsFrom) throws IOException {
         Path temp = newTemp(target);
         try {
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 out.write(bytes);
             }
-            keepAttributes(target, temp);
+            keepAttributes(permissionsFrom, temp);
             move(temp, target);
         } finally {
             Files.deleteIfExists(temp);
@@ -73,14 +84,14 @@ final class AtomicFiles {
         }
     }
 
-    private static void keepAttributes(Path target, Path temp) throws IOException {
+    private static void keepAttributes(Path from, Path temp) throws IOException {
         PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
-        if (view == null || !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        if (view == null || !Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         PosixFileAttributes old;
         try {
-            old = Files.readAttributes(target, PosixFileAttributes.class);
+            old = Files.readAttributes(from, PosixFileAttributes.class);
         } catch (UnsupportedOperationException e) {
             return;
         }

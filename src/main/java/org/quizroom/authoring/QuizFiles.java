@@ -121,7 +121,7 @@ public class QuizFiles {
             keep(id, current.get().text().getBytes(StandardCharsets.UTF_8), null);
         }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        writeAtomically(file, bytes);
+        writeAtomically(file, bytes, file);
         return versionOf(bytes);
     }
 
@@ -212,7 +212,8 @@ public class QuizFiles {
                 at = at.plusMillis(1);
             } while (Files.exists(dir.resolve(name)) || Files.exists(dir.resolve(STAMP.format(at.minusMillis(1)) + ".yaml"))
                     || Files.exists(dir.resolve(STAMP.format(at.minusMillis(1)) + "-conflict.yaml")));
-            writeAtomically(dir.resolve(name), bytes);
+            // A kept copy is as private as the quiz file it was kept from (its answers are the same).
+            writeAtomically(dir.resolve(name), bytes, fileOf(id));
             prune(dir);
             return stored(dir.resolve(name), reason);
         } catch (IOException e) {
@@ -290,9 +291,9 @@ public class QuizFiles {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    private static void writeAtomically(Path target, byte[] bytes) {
+    private static void writeAtomically(Path target, byte[] bytes, Path permissionsFrom) {
         try {
-            AtomicFiles.write(target, bytes);
+            AtomicFiles.write(target, bytes, permissionsFrom);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -78,6 +78,10 @@ class QuizFilePermissionsTest {
             assertThat(PosixFilePermissions.toString(perms(dir.resolve("rocks.yaml")))).as("after a save of a %s file", mode)
                     .isEqualTo(mode);
             assertThat(Files.readString(dir.resolve("rocks.yaml"))).endsWith("# edited to " + mode + "\n");
+            // The copy of the replaced text kept among the versions is no more readable than the quiz was.
+            String kept = files.versions("rocks").get(0).name();
+            assertThat(PosixFilePermissions.toString(perms(dir.resolve(".versions/rocks/" + kept))))
+                    .as("the kept version of a %s file", mode).isEqualTo(mode);
         }
         // Nothing half-written is left behind in the folder.
         try (var list = Files.list(dir)) {
