@@ -507,7 +507,8 @@ function readNumber(text) {
     whole = grouped.replace(/x/g, '');
   }
   const value = Number(whole + (fraction ? `.${fraction}` : ''));
-  return Number.isFinite(value) ? sign * value : null;
+  // At most 15 digits before the point, as the server (NumberReader.MAX_MAGNITUDE).
+  return Number.isFinite(value) && value < 1e15 ? sign * value : null;
 }
 
 // A lone . or , before exactly three digits (1.953, 2,500) reads two ways; the server keeps the

@@ -405,7 +405,7 @@ public class GameHub {
         List<StoredPlayer> players = store.players(stored.pin());
         List<AcceptedAnswer> answers = store.answers(stored.pin()).stream().map(a -> new AcceptedAnswer(
                 a.playerId(), a.questionIndex(),
-                AnswerCodec.read(readTree(a.answerJson()), stored.quiz().questions().get(a.questionIndex()).type()),
+                AnswerCodec.readStored(readTree(a.answerJson()), stored.quiz().questions().get(a.questionIndex()).type()),
                 a.answerText(), a.correct(), a.points(), a.responseMs(), a.receivedAt(), a.networkAllowanceMs(),
                 a.acceptedAs())).toList();
         Map<String, Set<Integer>> missed = store.missed(stored.pin());
