@@ -298,7 +298,7 @@ public class GameHub {
         switch (view.phase()) {
             case LOBBY -> toUser(identity, lobby(live));
             case QUESTION -> toUser(identity, Events.Question.of(view.question(), game.pin(), view.opensInMs(),
-                    view.remainingMs(), identity.isHost() ? null : view.answered()));
+                    view.remainingMs(), identity.isHost() ? null : view.answered(), view.yourAnswer()));
             case REVEAL, LEADERBOARD -> {
                 if (view.reveal() != null) {
                     toUser(identity, Events.Reveal.of(view.reveal(), game.questionView(view.reveal().index())));
