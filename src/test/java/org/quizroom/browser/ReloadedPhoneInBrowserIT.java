@@ -53,7 +53,11 @@ class ReloadedPhoneInBrowserIT {
         JsonNode game = api.openGame("warm-up", "{\"timeMultiplier\": 3}");
         String pin = game.get("pin").asText();
         Screen phone = fleet.browser("Ada", Browsers.PHONE, "reload-phone-");
-        try (StompTestClient host = StompTestClient.host(port, pin, game.get("hostToken").asText())) {
+        // Bob is connected and never answers, so no question closes early when Ada has answered.
+        String bobToken = api.join(pin, "Bob").get("playerToken").asText();
+        try (StompTestClient host = StompTestClient.host(port, pin, game.get("hostToken").asText());
+             StompTestClient bob = StompTestClient.player(port, pin, bobToken)) {
+            bob.await("STATE", WAIT);
             phone.open("/play").awaitPhase("join");
             phone.type("pin-input", pin);
             phone.type("nickname-input", "Teacher 1");
@@ -63,8 +67,9 @@ class ReloadedPhoneInBrowserIT {
             phone.type("nickname-input", "Ada");
             phone.click("join-button");
             phone.awaitPhase("waiting");
-            host.await(e -> "PLAYERS".equals(e.path("type").asText())
-                    && e.path("players").path(0).path("connected").asBoolean(), "Ada connected", WAIT);
+            host.await(e -> "PLAYERS".equals(e.path("type").asText()) && e.path("players").size() == 2
+                    && e.path("players").findValues("connected").stream().allMatch(JsonNode::asBoolean),
+                    "Ada and Bob connected", WAIT);
 
             // Question 1: Ada picks Sydney (wrong), then reloads while the question is still open.
             host.host("start");
