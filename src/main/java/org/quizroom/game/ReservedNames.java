@@ -67,18 +67,17 @@ final class ReservedNames {
             return Optional.empty();
         }
         for (Function<String, String> fold : FOLDINGS) {
-            String key = fold.apply(base);
-            for (String candidate : candidates(key, fold)) {
+            for (String candidate : candidates(fold.apply(base), fold)) {
                 for (String word : ROLE_WORDS) {
                     if (candidate.equals(fold.apply(word))) {
                         return Optional.of(message(word));
                     }
                 }
-            }
-            for (String word : NEVER_A_NAME) {
-                String folded = fold.apply(word);
-                if (key.startsWith(folded) || key.endsWith(folded)) {
-                    return Optional.of(message(word));
+                for (String word : NEVER_A_NAME) {
+                    String folded = fold.apply(word);
+                    if (candidate.startsWith(folded) || candidate.endsWith(folded)) {
+                        return Optional.of(message(word));
+                    }
                 }
             }
         }

@@ -16,7 +16,7 @@ class ReservedNamesTest {
     @ValueSource(strings = {"Teacher", "TEACHER", "teacher", "Teächer", "T e a c h e r", "Teacher!", "teacher 1",
             "Teacher2", "#1 Teacher", "Teacher :)", "The Teacher", "Mr Teacher", "Miss Teacher", "Your teacher",
             "T3ach3r", "Te@cher", "\u0422eacher" /* Cyrillic capital Te */, "Teac\u04BBer" /* Cyrillic shha */,
-            "ＴＥＡＣＨＥＲ" /* full width */, "Teacher Bob", "Supply teacher", "Teacher's pet",
+            "ＴＥＡＣＨＥＲ" /* full width */, "Teacher Bob", "Mr Teacher Bob", "The teacher is here", "Supply teacher", "Teacher's pet",
             "Host", "HOST", "h0st", "The Host", "Host #2", "Нost" /* Cyrillic En */,
             "Admin", "admin1", "Аdmin" /* Cyrillic A */, "Administrator", "Moderator", "Mod-erator",
             "Headteacher", "Head Teacher", "Principal",
