@@ -404,6 +404,12 @@ public final class Game {
             // Arriving during the reading time, their clock starts with everyone else's, when answers open.
             player.deliveredAt.putIfAbsent(index, now.isBefore(openedAt) ? openedAt : now);
         }
+        if (phase == Phase.LOBBY) {
+            // Nobody has points before the first question: no rank or leaderboard to show, and ranking
+            // a class that is still joining sorted every player for each one that arrived.
+            return new SyncView(phase, player == null ? null : player.view(), null, null, 0, 0, false, null, null,
+                    List.of(), List.of(), null, activeCount, locked);
+        }
         if (syncRanking == null) {
             syncRanking = Ranking.of(standings());
         }

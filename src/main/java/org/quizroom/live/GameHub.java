@@ -26,6 +26,7 @@ import org.quizroom.quiz.Answer;
 import org.quizroom.quiz.AnswerCodec;
 import org.quizroom.quiz.Quiz;
 import org.quizroom.store.AnswerWriter;
+import org.quizroom.store.PlayerWriter;
 import org.quizroom.store.GameStore;
 import org.quizroom.store.StoredAnswer;
 import org.quizroom.store.StoredGame;
@@ -56,6 +57,7 @@ public class GameHub {
     private final Map<String, Set<String>> sessionsByPlayer = new ConcurrentHashMap<>();
     private final GameStore store;
     private final AnswerWriter writer;
+    private final PlayerWriter playerWriter;
     private final SimpMessagingTemplate messaging;
     private final TaskScheduler scheduler;
     private final JoinLinks links;
@@ -69,8 +71,9 @@ public class GameHub {
     private final Map<String, Object> adoptLocks = new ConcurrentHashMap<>();
     private final long finishedRetentionMs;
 
-    public GameHub(GameStore store, AnswerWriter writer, SimpMessagingTemplate messaging, TaskScheduler scheduler,
-                   JoinLinks links, NicknamePolicy nicknames, QuizroomProperties properties, ObjectMapper json,
+    public GameHub(GameStore store, AnswerWriter writer, PlayerWriter playerWriter, SimpMessagingTemplate messaging,
+                   TaskScheduler scheduler, JoinLinks links, NicknamePolicy nicknames, QuizroomProperties properties,
+                   ObjectMapper json,
                    Clock clock, Connections connections, LatencyProbe latency,
                    org.springframework.beans.factory.ObjectProvider<GameOwnership> ownership) {
         this.store = store;
@@ -78,6 +81,7 @@ public class GameHub {
         this.ownership = ownership.getIfAvailable(() -> GameOwnership.SINGLE_NODE);
         this.connections = connections;
         this.writer = writer;
+        this.playerWriter = playerWriter;
         this.messaging = messaging;
         this.scheduler = scheduler;
         this.links = links;
@@ -128,10 +132,10 @@ public class GameHub {
             publish(live, live.game.join(playerId, nickname));
             joinOrder = live.joined++;
         }
-        // Stored outside the game's lock: under it, every join waited for the commit of the one before, and a
-        // class of 2,000 took 48 s to get in. Concurrent commits share the database's writes instead.
+        // Stored outside the game's lock (under it, every join waited for the commit of the one before, and a
+        // class of 2,000 took 48 s to get in), and with group commit: joins in flight together share one commit.
         try {
-            store.insertPlayer(new StoredPlayer(playerId, pin, token, nickname, joinOrder, false, clock.instant(),
+            playerWriter.store(new StoredPlayer(playerId, pin, token, nickname, joinOrder, false, clock.instant(),
                     null, null));
         } catch (RuntimeException e) {
             synchronized (live.game) {
@@ -296,7 +300,11 @@ public class GameHub {
                 view.you().score(), view.you().streak(), view.rank());
         toUser(identity, new Events.State(view.phase().name(), game.pin(), game.quiz().title(), you));
         switch (view.phase()) {
-            case LOBBY -> toUser(identity, lobby(live));
+            case LOBBY -> {
+                if (identity.isHost()) { // a phone shows nothing from LOBBY that STATE has not told it
+                    toUser(identity, lobby(live));
+                }
+            }
             case QUESTION -> toUser(identity, Events.Question.of(view.question(), game.pin(), view.opensInMs(),
                     view.remainingMs(), identity.isHost() ? null : view.answered(), view.yourAnswer()));
             case REVEAL, LEADERBOARD -> {

@@ -68,11 +68,16 @@ public class LiveUpdates {
         }
     }
 
-    /** Every {@code quizroom.ping-interval-ms}: a PING to each connected player, for {@link LatencyProbe}. */
+    /**
+     * Every {@code quizroom.ping-interval-ms}: a PING to each connected player of a started game, for
+     * {@link LatencyProbe}. Not in the lobby: nothing is timed there, each phone was measured by its
+     * connect burst, and a class still joining should not also answer pings every few seconds.
+     */
     @Scheduled(fixedDelayString = "${quizroom.ping-interval-ms:5000}")
     public void pingPlayers() {
         for (LiveGame live : hub.liveGameStates()) {
-            if (live.game.phase() == Phase.FINISHED) {
+            Phase phase = live.game.phase();
+            if (phase == Phase.LOBBY || phase == Phase.FINISHED) {
                 continue;
             }
             live.game.players().stream().filter(PlayerView::connected)

@@ -73,10 +73,17 @@ public class GameStore {
 
     @Transactional
     public void insertPlayer(StoredPlayer p) {
-        fence.check(p.gamePin());
-        jdbc.update("insert into player (id, game_pin, token, nickname, join_order, kicked, joined_at) "
+        insertPlayers(List.of(p));
+    }
+
+    /** Stores a batch of players in one transaction ({@link PlayerWriter}); all or none. */
+    @Transactional
+    public void insertPlayers(List<StoredPlayer> players) {
+        players.stream().map(StoredPlayer::gamePin).distinct().forEach(fence::check);
+        jdbc.batchUpdate("insert into player (id, game_pin, token, nickname, join_order, kicked, joined_at) "
                         + "values (?,?,?,?,?,?,?)",
-                p.id(), p.gamePin(), p.token(), p.nickname(), p.joinOrder(), p.kicked(), ts(p.joinedAt()));
+                players.stream().map(p -> new Object[] {p.id(), p.gamePin(), p.token(), p.nickname(), p.joinOrder(),
+                        p.kicked(), ts(p.joinedAt())}).toList());
     }
 
     /**

@@ -82,10 +82,10 @@ class FairScoringIT {
                 client.await("STATE");
                 clients.put(phone, client);
             }
-            // The connect burst of five pings, and time for the slowest pong to come back.
+            // The connect burst of pings, and time for the slowest pong to come back.
             for (StompTestClient client : clients.values()) {
-                client.await(e -> "PING".equals(e.path("type").asText()) && client.seen("PING").size() >= 5,
-                        "five PINGs", Duration.ofSeconds(30));
+                client.await(e -> "PING".equals(e.path("type").asText()) && client.seen("PING").size() >= LatencyProbe.BURST,
+                        "the connect burst of PINGs", Duration.ofSeconds(30));
             }
             Thread.sleep(1_500 + 2 * 400 + 500);
 
