@@ -408,7 +408,7 @@ public final class Game {
             // Nobody has points before the first question: no rank or leaderboard to show, and ranking
             // a class that is still joining sorted every player for each one that arrived.
             return new SyncView(phase, player == null ? null : player.view(), null, null, 0, 0, false, null, null,
-                    List.of(), List.of(), null, activeCount, locked);
+                    null, List.of(), List.of(), null, activeCount, locked);
         }
         if (syncRanking == null) {
             syncRanking = Ranking.of(standings());
