@@ -198,4 +198,30 @@ class SyncTest {
         assertThat(game.sync(ann).fin().rank()).isEqualTo(1);
         assertThat(game.sync(cat).fin().rank()).isEqualTo(2);
     }
+
+    @Test
+    void aPlayersOwnAnswerComesBackInDisplayOrderWhileOpenAndAfterTheClose() {
+        // Shuffled choices: the stored answer uses the file's indices, the phone the ones it showed.
+        GameFixture shuffled = new GameFixture(singles(2), GameFixture.options(true, true, true, true, 1.0));
+        String cat = shuffled.join("Cat");
+        String dan = shuffled.join("Dan");
+        shuffled.game.start();
+        int shown = shuffled.game.questionView(0).choices().indexOf("wrong");
+        assertThat(shown).as("the shuffle moved 'wrong' (file index 1)").isNotEqualTo(1);
+        assertThat(shuffled.game.sync(cat).yourAnswer()).as("not answered yet").isNull();
+        shuffled.answer(cat, choice(shown));
+
+        assertThat(shuffled.game.sync(cat).yourAnswer()).isEqualTo(choice(shown));
+        assertThat(shuffled.game.sync(dan).yourAnswer()).isNull();
+        assertThat(shuffled.game.sync(null).yourAnswer()).as("the host has no answer").isNull();
+
+        shuffled.game.skip();
+        SyncView reveal = shuffled.game.sync(cat);
+        assertThat(reveal.yourAnswer()).as("only during the question").isNull();
+        assertThat(reveal.result().answer()).isEqualTo(choice(shown));
+        assertThat(reveal.result().correct()).isFalse();
+        assertThat(shuffled.game.sync(dan).result().answer()).isNull();
+        shuffled.game.next();
+        assertThat(shuffled.game.sync(cat).result().answer()).as("on the leaderboard too").isEqualTo(choice(shown));
+    }
 }
