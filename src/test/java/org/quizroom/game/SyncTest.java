@@ -21,7 +21,8 @@ class SyncTest {
         SyncView view = game.sync(ann);
         assertThat(view.phase()).isEqualTo(Phase.LOBBY);
         assertThat(view.you()).isEqualTo(new PlayerView(ann, "Ann", true, 0, 0));
-        assertThat(view.rank()).isEqualTo(1);
+        assertThat(view.rank()).as("nobody has points before the first question").isNull();
+        assertThat(view.leaderboard()).isEmpty();
         assertThat(view.question()).isNull();
         assertThat(view.remainingMs()).isZero();
         assertThat(view.answered()).isFalse();
@@ -179,9 +180,10 @@ class SyncTest {
     @Test
     void ranksShownOnSyncFollowEveryChangeEvenWhenManyPhonesSyncAtOnce() {
         // Sync reuses one ranking while nothing changes (a reconnect storm); each change must still show.
+        assertThat(game.sync(ann).rank()).as("no ranks in the lobby").isNull();
+        game.start();
         assertThat(game.sync(ann).rank()).isEqualTo(1);
         assertThat(game.sync(bob).rank()).isEqualTo(2);
-        game.start();
         f.answer(bob, choice(0));
         assertThat(game.sync(bob).rank()).as("points held until the close").isEqualTo(2);
         game.skip();
