@@ -19,7 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param messagesPerSecond     messages one connection may send per second (sustained)
  * @param messageBurst          messages one connection may send in a burst
  * @param joinsPerMinute        joins allowed per client address per minute, sustained (refill of the join bucket)
- * @param joinBurst             joins one client address may make at once (a class behind one NAT address)
+ * @param joinBurst             joins one client address may make at once: a class of up to 40 behind one NAT
+ *                              address joins together, a script gets 40 fake players, not 200; raise it when
+ *                              several classes share one NAT address (a district server)
  * @param gameCreationsPerHour  games one client address may open per hour (also the burst)
  * @param pinLookupsPerMinute   game lookups by PIN (info, QR code) per client address per minute (also the burst)
  * @param maxLiveGames          unfinished games held at once; opening more gets 503
@@ -56,7 +58,7 @@ public record QuizroomProperties(
         @DefaultValue("10") int messagesPerSecond,
         @DefaultValue("30") int messageBurst,
         @DefaultValue("60") int joinsPerMinute,
-        @DefaultValue("200") int joinBurst,
+        @DefaultValue("40") int joinBurst,
         @DefaultValue("30") int gameCreationsPerHour,
         @DefaultValue("300") int pinLookupsPerMinute,
         @DefaultValue("100") int maxLiveGames,

@@ -213,6 +213,8 @@ function renderQuestion(q) {
   }
   if (q.answered === true) {
     markLocked();
+    // Reloaded after answering: the sync copy says what was answered, so the choice shows as picked again.
+    if (q.yourAnswer !== undefined && q.yourAnswer !== null) showGivenAnswer(q.index, q.yourAnswer, type);
   } else if (q.answered === false && s.pending && s.pending.question === q.index) {
     // Reconnected before the ACK came: the server never stored it, so send it again.
     sendAnswer(s.pending.answer);
@@ -507,7 +509,8 @@ function readNumber(text) {
     whole = grouped.replace(/x/g, '');
   }
   const value = Number(whole + (fraction ? `.${fraction}` : ''));
-  return Number.isFinite(value) ? sign * value : null;
+  // At most 15 digits before the point, as the server (NumberReader.MAX_MAGNITUDE).
+  return Number.isFinite(value) && value < 1e15 ? sign * value : null;
 }
 
 // A lone . or , before exactly three digits (1.953, 2,500) reads two ways; the server keeps the
@@ -552,6 +555,12 @@ function sendAnswer(answer) {
   clearTimeout(ackTimer);
   // No ACK? Ask for the state: the sync copy of QUESTION says whether it was stored.
   ackTimer = setTimeout(() => { if (s.answer === 'sending' && live) live.sync(); }, ACK_TIMEOUT_MS);
+}
+
+function showGivenAnswer(index, answer, type) {
+  s.myAnswers.set(index, answer);
+  markChosen(answer);
+  if (type === 'type' || type === 'number') $('answer-input').value = String(answer);
 }
 
 function markChosen(answer) {
@@ -647,16 +656,33 @@ function renderReveal(r) {
     $('feedback-streak-box').hidden = true;
   }
 
-  const mine = s.myAnswers.get(r.index);
-  $('your-answer').hidden = mine === undefined;
-  if (mine !== undefined) setText('your-answer', `Your answer: ${describeAnswer(type, mine, choices)}`);
+  showMyAnswer(r.index);
   clear($('reveal-answer')).append(correctAnswerBlock({ ...r, questionType: type }, choices));
   setText('reveal-section', r.section ? `From the notes: ${r.section}` : '');
   setRichText($('explanation'), r.explanation || '');
   setPhase('reveal');
 }
 
+// "Your answer: …" under the reveal, from this tab's memory or, after a reload, from RESULT.answer.
+function showMyAnswer(index) {
+  const r = s.reveals.get(index) || {};
+  const q = recallQuestion(index) || {};
+  const choices = Array.isArray(r.choices) ? r.choices : (q.choices || []);
+  const type = normType(r.questionType || q.questionType);
+  const mine = s.myAnswers.get(index);
+  $('your-answer').hidden = mine === undefined;
+  setText('your-answer', mine === undefined ? '' : `Your answer: ${describeAnswer(type, mine, choices)}`);
+}
+
 function renderResult(r) {
+  if (r.answer !== undefined && r.answer !== null && !s.myAnswers.has(r.index)) {
+    s.myAnswers.set(r.index, r.answer);
+    showMyAnswer(r.index);
+  } else if (!r.answered && s.myAnswers.has(r.index)) {
+    // Sent but never stored (too late, refused): the line would contradict "No answer".
+    s.myAnswers.delete(r.index);
+    showMyAnswer(r.index);
+  }
   const feedback = $('feedback');
   feedback.dataset.index = String(r.index);
   const reveal = s.reveals.get(r.index);

@@ -4,6 +4,8 @@ package org.quizroom.game;
 public enum ErrorCode {
     BAD_OPTIONS(400),
     NICKNAME_INVALID(400),
+    /** A nickname that reads as the teacher or as Quizroom itself ("Teacher", "Host 1"): {@code ReservedNames}. */
+    NICKNAME_RESERVED(400),
     NICKNAME_TAKEN(409),
     /** The teacher removed a player with this (folded) nickname from the game. */
     NICKNAME_REMOVED(403),

@@ -408,7 +408,7 @@ public final class Game {
             // Nobody has points before the first question: no rank or leaderboard to show, and ranking
             // a class that is still joining sorted every player for each one that arrived.
             return new SyncView(phase, player == null ? null : player.view(), null, null, 0, 0, false, null, null,
-                    List.of(), List.of(), null, activeCount, locked);
+                    null, List.of(), List.of(), null, activeCount, locked);
         }
         if (syncRanking == null) {
             syncRanking = Ranking.of(standings());
@@ -421,10 +421,13 @@ public final class Game {
         long remaining = phase == Phase.QUESTION
                 ? Math.max(0, Duration.between(now.isBefore(openedAt) ? openedAt : now, deadline).toMillis()) : 0;
         boolean answered = player != null && phase == Phase.QUESTION && player.answers.containsKey(index);
+        // A phone reloaded after answering redraws its choice from this, not only "locked in".
+        Answer yourAnswer = answered ? toDisplay(player.answers.get(index).answer()) : null;
         PlayerResult result = player == null ? null : lastResults.get(player.id);
         List<Standing> podium = phase == Phase.FINISHED ? top(standings, PODIUM_SIZE) : List.of();
         PlayerFinal fin = player != null && phase == Phase.FINISHED ? finalFor(player, syncRanking) : null;
         return new SyncView(phase, player == null ? null : player.view(), rank, question, opensIn, remaining, answered,
+                yourAnswer,
                 phase == Phase.REVEAL || phase == Phase.LEADERBOARD ? lastReveal : null, result,
                 top(standings, LEADERBOARD_SIZE), podium, fin, activeCount, locked);
     }
@@ -715,7 +718,8 @@ public final class Game {
             Player p = players.get(s.playerId());
             AcceptedAnswer a = p.answers.get(index);
             results.add(new PlayerResult(p.id, index, a != null, a != null && a.correct(), a == null ? 0 : a.points(),
-                    p.score, p.streak, s.rank(), count, a == null ? null : a.toleratedAs()));
+                    p.score, p.streak, s.rank(), count, a == null ? null : a.toleratedAs(),
+                    a == null ? null : toDisplay(a.answer())));
         }
         return results;
     }
@@ -816,6 +820,23 @@ public final class Game {
             }
         } catch (NullPointerException e) {
             throw new GameException(ErrorCode.BAD_ANSWER, "Choice indices must be whole numbers.");
+        }
+        return answer;
+    }
+
+    /** The inverse of {@link #toCanonical}: a stored answer (file indices) as the player saw it (display indices). */
+    private Answer toDisplay(Answer answer) {
+        int[] order = displayOrder(index);
+        int[] displayOf = new int[order.length];
+        for (int d = 0; d < order.length; d++) {
+            displayOf[order[d]] = d;
+        }
+        java.util.function.IntUnaryOperator shown = i -> i >= 0 && i < displayOf.length ? displayOf[i] : i;
+        if (answer instanceof Answer.Choice c) {
+            return new Answer.Choice(shown.applyAsInt(c.index()));
+        }
+        if (answer instanceof Answer.Choices cs) {
+            return new Answer.Choices(cs.indices().stream().map(shown::applyAsInt).toList());
         }
         return answer;
     }

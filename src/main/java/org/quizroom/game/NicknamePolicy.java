@@ -47,7 +47,10 @@ public final class NicknamePolicy {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Returns the nickname as it will be shown, or throws NICKNAME_INVALID saying why. */
+    /**
+     * Returns the nickname as it will be shown, or throws NICKNAME_INVALID saying why, or NICKNAME_RESERVED
+     * when it reads as the teacher or Quizroom itself ({@link ReservedNames}).
+     */
     public String clean(String raw) {
         if (raw == null || raw.isBlank()) {
             throw invalid("Please type a nickname.");
@@ -65,6 +68,10 @@ public final class NicknamePolicy {
         String key = sameNameKey(shown);
         if (key.isEmpty()) {
             throw invalid("Nicknames need at least one letter or digit.");
+        }
+        var reserved = ReservedNames.refusal(shown);
+        if (reserved.isPresent()) {
+            throw new GameException(ErrorCode.NICKNAME_RESERVED, reserved.get());
         }
         String folded = fold(shown);
         for (String word : blockedWords) {
@@ -154,7 +161,7 @@ public final class NicknamePolicy {
     }
 
     /** The key with common letter substitutions undone, for the word filter. */
-    private static String fold(String text) {
+    static String fold(String text) {
         StringBuilder out = new StringBuilder();
         for (char c : Normalizer.normalize(text, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT).toCharArray()) {
             char mapped = switch (c) {

@@ -10,6 +10,7 @@ import java.util.List;
  * @param opensInMs    ms until answers to the open question open (0 once open)
  * @param remainingMs  answer time left on the open question, in ms (the full limit during reading time)
  * @param answered     whether this player already answered the open question
+ * @param yourAnswer   that answer, in display indices (phase QUESTION, once answered), else null
  * @param reveal       the last reveal (phases REVEAL, LEADERBOARD), else null
  * @param result       this player's result for the last closed question, if any
  * @param leaderboard  current top 5
@@ -17,6 +18,6 @@ import java.util.List;
  * @param fin          this player's final place (phase FINISHED)
  */
 public record SyncView(Phase phase, PlayerView you, Integer rank, QuestionView question, long opensInMs, long remainingMs,
-                       boolean answered, RevealView reveal, PlayerResult result, List<Standing> leaderboard,
+                       boolean answered, org.quizroom.quiz.Answer yourAnswer, RevealView reveal, PlayerResult result, List<Standing> leaderboard,
                        List<Standing> podium, PlayerFinal fin, int playerCount, boolean locked) {
 }

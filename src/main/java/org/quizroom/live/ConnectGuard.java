@@ -2,6 +2,7 @@ package org.quizroom.live;
 
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
@@ -22,10 +23,11 @@ public class ConnectGuard implements WebSocketHandlerDecoratorFactory {
 
     private static final String CHECKED = ConnectGuard.class.getName() + ".checked";
 
-    private final ObjectProvider<GameHub> hub;
+    /** Resolved on first use (the hub depends on the WebSocket configuration this class is part of), then kept. */
+    private final SingletonSupplier<GameHub> hub;
 
     public ConnectGuard(ObjectProvider<GameHub> hub) {
-        this.hub = hub;
+        this.hub = SingletonSupplier.of(hub::getObject);
     }
 
     @Override
@@ -77,7 +79,7 @@ public class ConnectGuard implements WebSocketHandlerDecoratorFactory {
                 if (hostToken == null && playerToken == null) {
                     return "CONNECT needs a host-token or player-token header.";
                 }
-                if (StompGatekeeper.identify(hub.getObject(), hostToken, playerToken).isEmpty()) {
+                if (StompGatekeeper.identify(hub.obtain(), hostToken, playerToken).isEmpty()) {
                     return "This token is not valid: the game may have finished, or you were removed from it.";
                 }
                 session.getAttributes().put(CHECKED, Boolean.TRUE);

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.quizroom.QuizroomProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
@@ -26,13 +27,16 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
 public class ConnectionLimits implements WebSocketHandlerDecoratorFactory {
 
     private final QuizroomProperties properties;
-    /** Looked up when first needed: the broker's scheduler is defined by the configuration that uses this class. */
-    private final ObjectProvider<TaskScheduler> scheduler;
+    /**
+     * Looked up when first needed (the broker's scheduler is defined by the configuration that uses this
+     * class), then kept: resolving it through the bean factory on every connection showed in the profile.
+     */
+    private final SingletonSupplier<TaskScheduler> scheduler;
     private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
 
     public ConnectionLimits(QuizroomProperties properties, ObjectProvider<TaskScheduler> scheduler) {
         this.properties = properties;
-        this.scheduler = scheduler;
+        this.scheduler = SingletonSupplier.of(scheduler::getObject);
     }
 
     @Override
@@ -50,7 +54,7 @@ public class ConnectionLimits implements WebSocketHandlerDecoratorFactory {
                             + properties.connectionsPerAddress() + ").");
                     return;
                 }
-                scheduler.getObject().schedule(() -> {
+                scheduler.obtain().schedule(() -> {
                     if (session.isOpen() && !ConnectGuard.hasConnected(session)) {
                         refuse(session, "No CONNECT frame within " + properties.connectTimeoutMs() + " ms.");
                     }

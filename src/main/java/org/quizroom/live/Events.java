@@ -37,11 +37,18 @@ public final class Events {
      */
     public record Question(String type, int index, int total, String questionType, String text, List<String> choices,
                            long timeLimitMs, long remainingMs, String points, Boolean answered, long opensInMs,
-                           long readingMs, Image image) {
+                           long readingMs, Image image, com.fasterxml.jackson.databind.JsonNode yourAnswer) {
         public static Question of(QuestionView q, String pin, long opensInMs, long remainingMs, Boolean answered) {
+            return of(q, pin, opensInMs, remainingMs, answered, null);
+        }
+
+        /** {@code yourAnswer}: in a player's private copy after {@code sync}, the answer they already gave, else null. */
+        public static Question of(QuestionView q, String pin, long opensInMs, long remainingMs, Boolean answered,
+                                  org.quizroom.quiz.Answer yourAnswer) {
             return new Question("QUESTION", q.index(), q.total(), q.type().wireName(), q.text(), q.choices(),
                     q.timeLimitMs(), remainingMs, q.points().wireName(), answered, opensInMs, q.readingMs(),
-                    q.image() == null ? null : new Image(imageUrl(pin, q.index()), q.image().alt()));
+                    q.image() == null ? null : new Image(imageUrl(pin, q.index()), q.image().alt()),
+                    yourAnswer == null ? null : org.quizroom.quiz.AnswerCodec.write(yourAnswer));
         }
     }
 
@@ -87,11 +94,13 @@ public final class Events {
     }
 
     /** {@code acceptedAs}: the accepted spelling when a typed answer was right by spelling tolerance, else absent. */
+    /** {@code answer}: the player's own answer as they gave it (display indices), absent when they gave none. */
     public record Result(String type, int index, boolean answered, boolean correct, int points, int score, int streak,
-                         int rank, int playerCount, String acceptedAs) {
+                         int rank, int playerCount, String acceptedAs, com.fasterxml.jackson.databind.JsonNode answer) {
         public static Result of(PlayerResult r) {
             return new Result("RESULT", r.index(), r.answered(), r.correct(), r.points(), r.score(), r.streak(),
-                    r.rank(), r.playerCount(), r.toleratedAs());
+                    r.rank(), r.playerCount(), r.toleratedAs(),
+                    r.answer() == null ? null : org.quizroom.quiz.AnswerCodec.write(r.answer()));
         }
     }
 

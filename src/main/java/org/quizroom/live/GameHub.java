@@ -306,7 +306,7 @@ public class GameHub {
                 }
             }
             case QUESTION -> toUser(identity, Events.Question.of(view.question(), game.pin(), view.opensInMs(),
-                    view.remainingMs(), identity.isHost() ? null : view.answered()));
+                    view.remainingMs(), identity.isHost() ? null : view.answered(), view.yourAnswer()));
             case REVEAL, LEADERBOARD -> {
                 if (view.reveal() != null) {
                     toUser(identity, Events.Reveal.of(view.reveal(), game.questionView(view.reveal().index())));
@@ -413,7 +413,7 @@ public class GameHub {
         List<StoredPlayer> players = store.players(stored.pin());
         List<AcceptedAnswer> answers = store.answers(stored.pin()).stream().map(a -> new AcceptedAnswer(
                 a.playerId(), a.questionIndex(),
-                AnswerCodec.read(readTree(a.answerJson()), stored.quiz().questions().get(a.questionIndex()).type()),
+                AnswerCodec.readStored(readTree(a.answerJson()), stored.quiz().questions().get(a.questionIndex()).type()),
                 a.answerText(), a.correct(), a.points(), a.responseMs(), a.receivedAt(), a.networkAllowanceMs(),
                 a.acceptedAs())).toList();
         Map<String, Set<Integer>> missed = store.missed(stored.pin());

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.quizroom.QuizroomProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.stomp.StompCommand;
@@ -36,8 +37,9 @@ public class StompGatekeeper implements ChannelInterceptor {
     /** The topic of one's game and one's private queue. */
     static final int MAX_SUBSCRIPTIONS = 2;
 
-    private final ObjectProvider<GameHub> hub;
-    private final ObjectProvider<Connections> connections;
+    /** Resolved on first use (both depend on the broker this interceptor is part of), then kept. */
+    private final SingletonSupplier<GameHub> hub;
+    private final SingletonSupplier<Connections> connections;
     private final QuizroomProperties properties;
     /** Per connection; removed on DISCONNECT (Spring sends one for every closed session), and expiring as a backstop. */
     private final Cache<String, ConnectionState> states = Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(6))
@@ -45,8 +47,8 @@ public class StompGatekeeper implements ChannelInterceptor {
 
     public StompGatekeeper(ObjectProvider<GameHub> hub, ObjectProvider<Connections> connections,
                            QuizroomProperties properties) {
-        this.hub = hub;
-        this.connections = connections;
+        this.hub = SingletonSupplier.of(hub::getObject);
+        this.connections = SingletonSupplier.of(connections::getObject);
         this.properties = properties;
     }
 
@@ -91,7 +93,7 @@ public class StompGatekeeper implements ChannelInterceptor {
         if (hostToken == null && playerToken == null) {
             return refuse(accessor, "CONNECT needs a host-token or player-token header.");
         }
-        var identity = identify(hub.getObject(), hostToken, playerToken);
+        var identity = identify(hub.obtain(), hostToken, playerToken);
         if (identity.isEmpty()) {
             return refuse(accessor, "This token is not valid: the game may have finished, or you were removed from it.");
         }
@@ -180,12 +182,12 @@ public class StompGatekeeper implements ChannelInterceptor {
      * would hear nothing (a refused SUBSCRIBE stayed open and silent).
      */
     private boolean refuse(StompHeaderAccessor accessor, String reason) {
-        connections.getObject().closeNow(accessor.getSessionId(), reason);
+        connections.obtain().closeNow(accessor.getSessionId(), reason);
         return false;
     }
 
     private void error(Identity identity, String code, String message) {
-        connections.getObject().send(identity, new Events.Error(code, message));
+        connections.obtain().send(identity, new Events.Error(code, message));
     }
 
     /** One connection's message allowance (Bucket4j) and its subscriptions, id → destination. */

@@ -17,7 +17,25 @@ public final class AnswerCodec {
     private AnswerCodec() {
     }
 
+    /**
+     * An answer as a player sent it.
+     *
+     * @throws InvalidAnswerException when its shape does not suit {@code type}, or a number is not one a student
+     *                                could give ({@link NumberReader})
+     */
     public static Answer read(JsonNode node, QuestionType type) {
+        return read(node, type, true);
+    }
+
+    /**
+     * An answer as the database holds it. Numbers are not range-checked: an answer stored before today's
+     * limit must not stop a game from being restored.
+     */
+    public static Answer readStored(JsonNode node, QuestionType type) {
+        return read(node, type, false);
+    }
+
+    private static Answer read(JsonNode node, QuestionType type, boolean fromPlayer) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             throw new InvalidAnswerException("The answer is missing.");
         }
@@ -56,10 +74,11 @@ public final class AnswerCodec {
                     NumberReader.Reading reading = NumberReader.reading(node.textValue());
                     return new Answer.Numeric(reading.value(), reading.otherReading());
                 }
-                if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
-                    throw new InvalidAnswerException("This question needs a number, e.g. 1955.");
+                if (!node.isNumber()) {
+                    throw new InvalidAnswerException("This question needs a number: " + NumberReader.EXAMPLE + ".");
                 }
-                return new Answer.Numeric(node.doubleValue());
+                // A JSON number of hundreds of digits or 1e308 is a value no student typed: refused, never stored.
+                return new Answer.Numeric(fromPlayer ? NumberReader.checkRange(node.doubleValue()) : node.doubleValue());
             }
             default -> throw new IllegalStateException(type.name());
         }

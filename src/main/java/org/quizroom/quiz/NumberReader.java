@@ -32,6 +32,14 @@ import java.util.regex.Pattern;
 public final class NumberReader {
 
     public static final int MAX_LENGTH = 40;
+    /**
+     * Largest number a student may give, exclusive: at most 15 digits before the point. Past 2^53 (about 9e15)
+     * a double no longer holds every whole number, no classroom answer needs more, and a script sending 1e308
+     * would otherwise be stored and shown in the reveal's answer list.
+     */
+    public static final double MAX_MAGNITUDE = 1e15;
+    /** What the student is told when the text is not a plain decimal number (also for 1e5, Infinity, 0x10). */
+    static final String EXAMPLE = "type a number like 1989 or 3.5";
 
     private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
     private static final Pattern SHAPE = Pattern.compile("[0-9]*(?:[.,' ][0-9]+)*");
@@ -73,8 +81,11 @@ public final class NumberReader {
      * @throws InvalidAnswerException when the text is not a number by the rule above (the message says why)
      */
     public static double read(String text) {
-        if (text == null || text.length() > MAX_LENGTH) {
-            throw new InvalidAnswerException("This question needs a number, e.g. 1955.");
+        if (text == null) {
+            throw new InvalidAnswerException("This question needs a number: " + EXAMPLE + ".");
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw tooBig();
         }
         String s = plain(text);
         boolean negative = false;
@@ -109,7 +120,7 @@ public final class NumberReader {
             whole = grouped.replace("x", "");
         }
         double value = Double.parseDouble(whole + (fraction.isEmpty() ? "" : "." + fraction));
-        return negative ? -value : value;
+        return checkRange(negative ? -value : value);
     }
 
     /** The text with digits of any script made ASCII, spaces made plain and dashes made '-'. */
@@ -155,7 +166,32 @@ public final class NumberReader {
     }
 
     private static InvalidAnswerException unreadable(String text) {
-        return new InvalidAnswerException("'" + text.strip() + "' is not a number I can read; type digits, e.g. 1953 or 2,5.");
+        String shown = text.strip();
+        // Echo what was typed only while it is short enough to show on a phone.
+        return new InvalidAnswerException((shown.length() <= 20 ? "'" + shown + "' is not a number I can read: "
+                : "That is not a number I can read: ") + EXAMPLE + " (digits, no letters or e-notation).");
+    }
+
+    private static InvalidAnswerException tooBig() {
+        return new InvalidAnswerException("That number is too big: " + EXAMPLE
+                + " (at most 15 digits before the point).");
+    }
+
+    /**
+     * {@code value} itself when a student may give it: finite and below {@link #MAX_MAGNITUDE} in size. Used
+     * for typed text and for numbers sent as JSON numbers (which arrive already parsed, so 1e5 there is just
+     * 100000; the typed-text rule above is what refuses e-notation).
+     *
+     * @throws InvalidAnswerException for NaN, an infinity or a number of 10^15 or more in size
+     */
+    public static double checkRange(double value) {
+        if (Double.isNaN(value)) {
+            throw new InvalidAnswerException("That is not a number I can read: " + EXAMPLE + ".");
+        }
+        if (Double.isInfinite(value) || Math.abs(value) >= MAX_MAGNITUDE) {
+            throw tooBig();
+        }
+        return value;
     }
 
     /** How to show a number back to a student: whole numbers without ".0", others as typed in Java. */

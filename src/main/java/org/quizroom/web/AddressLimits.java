@@ -55,8 +55,8 @@ public class AddressLimits {
     }
 
     private Bucket newBucket(Kind kind) {
-        // Joins: 200 at once, then 60 a minute: a class of 200 behind one NAT address joins in one go,
-        // while a script gets one a second after its first 200.
+        // Joins: 40 at once, then 60 a minute: a class of 35 behind one NAT address joins in one go,
+        // while a script from one laptop fills the lobby with 40 fake players, not 200, then one a second.
         Bandwidth bandwidth = switch (kind) {
             case JOIN -> Bandwidth.builder().capacity(Math.max(1, properties.joinBurst()))
                     .refillGreedy(Math.max(1, properties.joinsPerMinute()), Duration.ofMinutes(1)).build();

@@ -93,6 +93,7 @@ class ClusterIT {
                 RENEW_MS, List.of(
                         // Every bot joins from 127.0.0.1 through nginx.
                         "--quizroom.joins-per-minute=100000",
+                        "--quizroom.join-burst=100000",
                         "--quizroom.messages-per-second=1000",
                         "--quizroom.message-burst=1000",
                         "--quizroom.ping-interval-ms=600000",

@@ -21,7 +21,8 @@ class SyncTest {
         SyncView view = game.sync(ann);
         assertThat(view.phase()).isEqualTo(Phase.LOBBY);
         assertThat(view.you()).isEqualTo(new PlayerView(ann, "Ann", true, 0, 0));
-        assertThat(view.rank()).isEqualTo(1);
+        assertThat(view.rank()).as("nobody has points before the first question").isNull();
+        assertThat(view.leaderboard()).isEmpty();
         assertThat(view.question()).isNull();
         assertThat(view.remainingMs()).isZero();
         assertThat(view.answered()).isFalse();
@@ -179,9 +180,10 @@ class SyncTest {
     @Test
     void ranksShownOnSyncFollowEveryChangeEvenWhenManyPhonesSyncAtOnce() {
         // Sync reuses one ranking while nothing changes (a reconnect storm); each change must still show.
+        assertThat(game.sync(ann).rank()).as("no ranks in the lobby").isNull();
+        game.start();
         assertThat(game.sync(ann).rank()).isEqualTo(1);
         assertThat(game.sync(bob).rank()).isEqualTo(2);
-        game.start();
         f.answer(bob, choice(0));
         assertThat(game.sync(bob).rank()).as("points held until the close").isEqualTo(2);
         game.skip();
@@ -197,5 +199,31 @@ class SyncTest {
         game.end();
         assertThat(game.sync(ann).fin().rank()).isEqualTo(1);
         assertThat(game.sync(cat).fin().rank()).isEqualTo(2);
+    }
+
+    @Test
+    void aPlayersOwnAnswerComesBackInDisplayOrderWhileOpenAndAfterTheClose() {
+        // Shuffled choices: the stored answer uses the file's indices, the phone the ones it showed.
+        GameFixture shuffled = new GameFixture(singles(2), GameFixture.options(true, true, true, true, 1.0));
+        String cat = shuffled.join("Cat");
+        String dan = shuffled.join("Dan");
+        shuffled.game.start();
+        int shown = shuffled.game.questionView(0).choices().indexOf("wrong");
+        assertThat(shown).as("the shuffle moved 'wrong' (file index 1)").isNotEqualTo(1);
+        assertThat(shuffled.game.sync(cat).yourAnswer()).as("not answered yet").isNull();
+        shuffled.answer(cat, choice(shown));
+
+        assertThat(shuffled.game.sync(cat).yourAnswer()).isEqualTo(choice(shown));
+        assertThat(shuffled.game.sync(dan).yourAnswer()).isNull();
+        assertThat(shuffled.game.sync(null).yourAnswer()).as("the host has no answer").isNull();
+
+        shuffled.game.skip();
+        SyncView reveal = shuffled.game.sync(cat);
+        assertThat(reveal.yourAnswer()).as("only during the question").isNull();
+        assertThat(reveal.result().answer()).isEqualTo(choice(shown));
+        assertThat(reveal.result().correct()).isFalse();
+        assertThat(shuffled.game.sync(dan).result().answer()).isNull();
+        shuffled.game.next();
+        assertThat(shuffled.game.sync(cat).result().answer()).as("on the leaderboard too").isEqualTo(choice(shown));
     }
 }

@@ -69,4 +69,36 @@ class NumberReaderTest {
         assertThat(reading.otherReading()).isNull();
         assertThat(reading.value()).isEqualTo(NumberReader.read(typed));
     }
+
+    /** What a mischievous student (or one who knows spreadsheets) types instead of a plain decimal. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1e308", "1E308", "1e5", "1.5e3", "2e-3", "Infinity", "-Infinity", "infinity", "NaN",
+            "nan", "\u221E", "0x10", "0X1F", "0b101", "0o17", "1_000", "1f", "1d", "5%", "½", "1/2", "2^10"})
+    void exponentsSpecialValuesAndOtherBasesGetThePlainNumberHint(String typed) {
+        assertThatThrownBy(() -> NumberReader.read(typed)).as(typed).isInstanceOf(InvalidAnswerException.class)
+                .hasMessageContaining("type a number like 1989 or 3.5");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1000000000000000", "-1000000000000000", "999999999999999999999", "1,000,000,000,000,000"})
+    void numbersOfSixteenOrMoreDigitsAreTooBig(String typed) {
+        assertThatThrownBy(() -> NumberReader.read(typed)).as(typed).isInstanceOf(InvalidAnswerException.class)
+                .hasMessageContaining("too big").hasMessageContaining("type a number like 1989 or 3.5");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNumberOfHundredsOfDigitsIsTooBigAndNotEchoed() {
+        String huge = "9".repeat(400);
+        assertThatThrownBy(() -> NumberReader.read(huge)).isInstanceOf(InvalidAnswerException.class)
+                .hasMessageContaining("too big").hasMessageNotContaining("999999999999999999999");
+        assertThatThrownBy(() -> NumberReader.read("0." + "1".repeat(400))).isInstanceOf(InvalidAnswerException.class)
+                .hasMessageContaining("type a number like 1989 or 3.5");
+    }
+
+    @ParameterizedTest(name = "''{0}'' reads as {1}")
+    @CsvSource(delimiter = '|', value = {"999999999999999|999999999999999", "-999 999 999 999 999|-999999999999999",
+            "0.000001|0.000001"})
+    void theLargestAndSmallestPlainNumbersStillRead(String typed, double expected) {
+        assertThat(NumberReader.read(typed)).isEqualTo(expected);
+    }
 }
