@@ -43,14 +43,23 @@ final class ReservedNames {
     /** Digits, punctuation, symbols and spaces at either end: "Teacher!", "teacher 1", "#1 Host". */
     private static final Pattern EDGES = Pattern.compile("^[\\p{N}\\p{P}\\p{S}\\s]+|[\\p{N}\\p{P}\\p{S}\\s]+$");
 
+    /** A folding with the reserved words already folded by it (folded once: each join checks them all). */
+    private record Folding(Function<String, String> fold, List<String> roles, List<String> neverAName,
+                           List<String> leading) {
+        static Folding of(Function<String, String> fold) {
+            return new Folding(fold, ROLE_WORDS.stream().map(fold).toList(), NEVER_A_NAME.stream().map(fold).toList(),
+                    LEADING.stream().map(fold).toList());
+        }
+    }
+
     /**
      * The three foldings {@link NicknamePolicy} already uses: its same-name key (case first), the skeleton of
      * the name as typed (catches Cyrillic capitals), and the word filter's leetspeak fold.
      */
-    private static final List<Function<String, String>> FOLDINGS = List.of(
-            text -> NicknamePolicy.sameNameKeys(text).get(0),
-            text -> { List<String> keys = NicknamePolicy.sameNameKeys(text); return keys.get(keys.size() - 1); },
-            NicknamePolicy::fold);
+    private static final List<Folding> FOLDINGS = List.of(
+            Folding.of(text -> NicknamePolicy.sameNameKeys(text).get(0)),
+            Folding.of(text -> { List<String> keys = NicknamePolicy.sameNameKeys(text); return keys.get(keys.size() - 1); }),
+            Folding.of(NicknamePolicy::fold));
 
     private ReservedNames() {
     }
@@ -66,17 +75,17 @@ final class ReservedNames {
         if (base.isEmpty()) {
             return Optional.empty();
         }
-        for (Function<String, String> fold : FOLDINGS) {
-            for (String candidate : candidates(fold.apply(base), fold)) {
-                for (String word : ROLE_WORDS) {
-                    if (candidate.equals(fold.apply(word))) {
-                        return Optional.of(message(word));
+        for (Folding folding : FOLDINGS) {
+            for (String candidate : candidates(folding.fold().apply(base), folding)) {
+                for (int i = 0; i < ROLE_WORDS.size(); i++) {
+                    if (candidate.equals(folding.roles().get(i))) {
+                        return Optional.of(message(ROLE_WORDS.get(i)));
                     }
                 }
-                for (String word : NEVER_A_NAME) {
-                    String folded = fold.apply(word);
+                for (int i = 0; i < NEVER_A_NAME.size(); i++) {
+                    String folded = folding.neverAName().get(i);
                     if (candidate.startsWith(folded) || candidate.endsWith(folded)) {
-                        return Optional.of(message(word));
+                        return Optional.of(message(NEVER_A_NAME.get(i)));
                     }
                 }
             }
@@ -85,11 +94,10 @@ final class ReservedNames {
     }
 
     /** The key itself, and the key without each leading word of {@link #LEADING} it starts with (when more follows). */
-    private static Set<String> candidates(String key, Function<String, String> fold) {
+    private static Set<String> candidates(String key, Folding folding) {
         Set<String> out = new LinkedHashSet<>();
         out.add(key);
-        for (String lead : LEADING) {
-            String folded = fold.apply(lead);
+        for (String folded : folding.leading()) {
             if (key.length() > folded.length() && key.startsWith(folded)) {
                 out.add(key.substring(folded.length()));
             }
