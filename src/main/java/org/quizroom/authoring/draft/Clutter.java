@@ -34,12 +34,29 @@ final class Clutter {
             counts.merge(Text.normalise(b.text()), 1, Integer::sum);
         }
         List<NotesBlock> kept = new ArrayList<>();
-        for (NotesBlock b : blocks) {
-            if (!isClutter(b, counts.getOrDefault(Text.normalise(b.text()), 0))) {
+        for (int i = 0; i < blocks.size(); i++) {
+            NotesBlock b = blocks.get(i);
+            if (isFaq(b, i > 0 ? blocks.get(i - 1) : null)
+                    || !isClutter(b, counts.getOrDefault(Text.normalise(b.text()), 0))) {
                 kept.add(b);
             }
         }
         return kept;
+    }
+
+    /**
+     * A labelled FAQ question, or an answer after a question: short ("A: Yes") and repeated ("A: No."
+     * twice) as they may be, they are content, not labels or running footers.
+     */
+    private static boolean isFaq(NotesBlock block, NotesBlock before) {
+        if (block.kind() == NotesBlock.Kind.HEADING) {
+            return false;
+        }
+        if (FaqLabels.question(block.text()) != null) {
+            return true;
+        }
+        return FaqLabels.answer(block.text()) != null && before != null && before.kind() != NotesBlock.Kind.HEADING
+                && (FaqLabels.question(before.text()) != null || before.text().strip().endsWith("?"));
     }
 
     static boolean isClutter(NotesBlock block, int repeats) {

@@ -20,7 +20,7 @@ public final class DraftGenerator {
     public static final int DEFAULT_TARGET = 30;
 
     private static final List<Rule> RULES = List.of(new TermRule(), new DefinitionRule(), new YearRule(),
-            new TimelineRule(), new NameRule(), new StatementRule(), new PromptRule(), new StepsRule());
+            new TimelineRule(), new NameRule(), new StatementRule(), new PromptRule(), new StepsRule(), new FaqRule());
 
     /**
      * The title of a draft whose notes mark no title and have no file name (pasted text). No date in

@@ -21,6 +21,9 @@ final class NameRule implements Rule {
     public List<Candidate> apply(Notes notes) {
         List<Candidate> out = new ArrayList<>();
         for (Notes.Sentence s : notes.sentences) {
+            if (s.asksFaq()) {
+                continue; // a question states nothing to blank
+            }
             List<String> done = new ArrayList<>();
             for (Notes.Mention m : Notes.mentions(s.text())) {
                 Notes.Entity e = notes.entityOf(m.name());

@@ -30,9 +30,29 @@ final class Notes {
         }
     }
 
-    /** A sentence of the notes: its text, section, block kind and position in document order. */
+    /**
+     * A sentence of the notes: its text, section, block kind and position in document order; for a
+     * sentence of a labelled FAQ pair, the pair and whether it is the question's (else the answer's).
+     */
     record Sentence(String text, Outline.Section section, NotesBlock.Kind blockKind, int position,
-                    boolean firstOfBlock, boolean wholeBlock) {
+                    boolean firstOfBlock, boolean wholeBlock, FaqPair faq, boolean faqQuestion) {
+
+        /** Whether the sentence asks an FAQ pair's question: a question, not a claim of the notes. */
+        boolean asksFaq() {
+            return faq != null && faqQuestion;
+        }
+
+        /** Whether the sentence is part of an FAQ pair's answer. */
+        boolean answersFaq() {
+            return faq != null && !faqQuestion;
+        }
+    }
+
+    /**
+     * An FAQ question and its answer, written with labels ({@link FaqLabels}): texts without the
+     * labels; {@code position} is the question's; {@code source} both, as the editor shows it.
+     */
+    record FaqPair(String question, String answer, Outline.Section section, int position, String source) {
     }
 
     /** A {@code Term: description} bullet (or a two-column table row). */
@@ -90,6 +110,8 @@ final class Notes {
     final List<Sentence> sentences = new ArrayList<>();
     final List<Term> terms = new ArrayList<>();
     final List<Steps> steps = new ArrayList<>();
+    /** Labelled FAQ pairs ("Q: … / A: …") in document order. */
+    final List<FaqPair> faqs = new ArrayList<>();
     final Map<String, Entity> entities = new LinkedHashMap<>();
     /** Names the notes give as one thing: "the Soviet Union (USSR)", "X, also known as Y" (both ways). */
     private final Map<String, Set<String>> synonyms = new LinkedHashMap<>();
@@ -113,7 +135,10 @@ final class Notes {
             NotesBlock.Kind previous = null;
             List<String> run = new ArrayList<>();
             int runStart = 0;
-            for (NotesBlock block : section.blocks()) {
+            List<NotesBlock> blocks = section.blocks();
+            FaqPair answering = null; // the pair whose answer is the next block
+            for (int b = 0; b < blocks.size(); b++) {
+                NotesBlock block = blocks.get(b);
                 position++;
                 if (block.kind() != previous) {
                     list++;
@@ -129,6 +154,40 @@ final class Notes {
                 }
                 previous = block.kind();
                 String text = block.text();
+                // A labelled FAQ: the question and its answer (the next block, or after "A:" in the same line).
+                String question = FaqLabels.question(text);
+                boolean asks = question != null;
+                if (question == null && text.strip().endsWith("?") && b + 1 < blocks.size()
+                        && FaqLabels.strictAnswer(blocks.get(b + 1).text()) != null) {
+                    question = text.strip(); // an unlabelled question answered by "A: …"
+                }
+                String answer = answering != null ? FaqLabels.answer(text) : null;
+                if (answer != null) {
+                    addSentences(answer, section, block.kind(), position, answering, false);
+                    answering = null;
+                    continue;
+                }
+                answering = null;
+                if (question != null) {
+                    String[] inline = FaqLabels.splitInline(question);
+                    String next = b + 1 < blocks.size() ? FaqLabels.answer(blocks.get(b + 1).text()) : null;
+                    if (inline != null || next != null) {
+                        String q = inline != null ? inline[0] : question;
+                        String a = inline != null ? inline[1] : next;
+                        FaqPair pair = new FaqPair(q, a, section, position, q + " " + a);
+                        faqs.add(pair);
+                        addSentences(q, section, block.kind(), position, pair, true);
+                        if (inline != null) {
+                            addSentences(a, section, block.kind(), position, pair, false);
+                        } else {
+                            answering = pair;
+                        }
+                        continue;
+                    }
+                }
+                // A lone label ("Q: Explain why …" with no answer, a stray "A: …") is still layout, not text.
+                String stray = FaqLabels.strictAnswer(text);
+                text = asks ? question : stray != null ? stray : text;
                 Matcher term = TERM.matcher(text);
                 if (block.kind() != NotesBlock.Kind.PARAGRAPH && term.matches()
                         && Text.words(term.group(1)).size() <= 8 && !term.group(1).contains(",")) {
@@ -136,15 +195,20 @@ final class Notes {
                             text));
                     text = term.group(2).strip();
                 }
-                List<String> split = Text.sentences(text);
-                for (int i = 0; i < split.size(); i++) {
-                    sentences.add(new Sentence(split.get(i), section, block.kind(), position, i == 0,
-                            split.size() == 1));
-                }
+                addSentences(text, section, block.kind(), position, null, false);
             }
             if (!run.isEmpty()) {
                 steps.add(new Steps(section, List.copyOf(run), runStart));
             }
+        }
+    }
+
+    private void addSentences(String text, Outline.Section section, NotesBlock.Kind kind, int position, FaqPair faq,
+                              boolean faqQuestion) {
+        List<String> split = Text.sentences(text);
+        for (int i = 0; i < split.size(); i++) {
+            sentences.add(new Sentence(split.get(i), section, kind, position, i == 0, split.size() == 1, faq,
+                    faqQuestion));
         }
     }
 

@@ -8,7 +8,8 @@ import org.quizroom.quiz.QuestionType;
 /**
  * The notes' own practice or essay questions (a one-sentence paragraph ending in "?" or starting
  * with a command word such as Assess, Evaluate, Explain, Discuss, "To what extent") → {@code poll}
- * discussion prompts with a scale that fits the command (impact, effectiveness, agreement).
+ * discussion prompts with a scale that fits the command (impact, effectiveness, agreement). A
+ * question the notes answer in a labelled FAQ pair is no prompt: {@link FaqRule} asks it.
  */
 final class PromptRule implements Rule {
 
@@ -29,7 +30,8 @@ final class PromptRule implements Rule {
         List<Candidate> out = new ArrayList<>();
         for (Notes.Sentence s : notes.sentences) {
             String text = s.text().strip();
-            if (s.blockKind() == NotesBlock.Kind.HEADING || !s.wholeBlock() || Text.words(text).size() < 6
+            // An FAQ's question comes with its answer: it is asked by FaqRule, not opened for discussion.
+            if (s.faq() != null || s.blockKind() == NotesBlock.Kind.HEADING || !s.wholeBlock() || Text.words(text).size() < 6
                     || !(text.endsWith("?") || COMMAND.matcher(text).find() && s.blockKind() == NotesBlock.Kind.PARAGRAPH)) {
                 continue;
             }

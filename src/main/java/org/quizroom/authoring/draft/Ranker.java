@@ -149,8 +149,9 @@ final class Ranker {
         if (a.source().equals(b.source()) || normalised(a.text()).equals(normalised(b.text()))) {
             return true;
         }
+        // Two yes/no questions answered "No" share a key, not a fact (as two false statements do).
         if (a.type() == b.type() && a.type() != QuestionType.TRUEFALSE && a.type() != QuestionType.POLL
-                && normalised(String.join("|", a.answers())).equals(normalised(String.join("|", b.answers())))) {
+                && !FaqRule.isYesNo(a) && normalised(String.join("|", a.answers())).equals(normalised(String.join("|", b.answers())))) {
             return true;
         }
         return givesAway(a, b) || givesAway(b, a);

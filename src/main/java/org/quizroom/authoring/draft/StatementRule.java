@@ -21,7 +21,9 @@ import org.quizroom.quiz.QuestionType;
  * what is stated (true) or swapped (false); when the rest does not stand alone ("No, it only …") no
  * question is made. A false version is never made from a statement that denies, excludes or
  * compares ("not", "without", "before 1950", "after the war"): swapping a name or year there can
- * leave it true.
+ * leave it true. A labelled FAQ answer ("A: …", {@link FaqLabels}) is stated the same way, in any
+ * block kind, when it does not lean on its question ("Because …", "It …"); its source is the pair,
+ * so it and {@link FaqRule}'s question on the same pair are never both proposed.
  */
 final class StatementRule implements Rule {
 
@@ -70,11 +72,11 @@ final class StatementRule implements Rule {
         List<Candidate> out = new ArrayList<>();
         int n = 0;
         for (Notes.Sentence s : notes.sentences) {
-            if (s.blockKind() != NotesBlock.Kind.PARAGRAPH) {
+            if (s.asksFaq() || s.blockKind() != NotesBlock.Kind.PARAGRAPH && !s.answersFaq()) {
                 continue;
             }
             String claim = claim(s.text());
-            if (claim == null || !eligible(claim)) {
+            if (claim == null || !eligible(claim) || s.answersFaq() && leansOnQuestion(claim)) {
                 continue;
             }
             String statement = Text.cutStatement(claim, MAX_STEM - 1);
@@ -85,16 +87,19 @@ final class StatementRule implements Rule {
             boolean faqLike = paragraphHeavy(s.section());
             String swapped = (n++ % 2 == 0) ? falseVersion(statement, s.text(), notes, years) : null;
             double score = 1.8 + (faqLike ? 0.5 : 0) + (Notes.mentions(statement).isEmpty() ? -0.6 : 0.3);
+            // An FAQ answer's statement and the pair's own question test one fact: one source, so one is kept.
+            String source = s.answersFaq() ? s.faq().source() : s.text();
+            // An FAQ answer's "No, …" replies to the question, not to this statement: explain with the claim.
+            String explanation = Text.cut(s.answersFaq() ? claim : s.text(), 200);
             // Text.cut drops a final full stop (and keeps "?"/"!"/"…"): put one back where needed.
-            String explanation = Text.cut(s.text(), 200);
             explanation += Text.endsSentence(explanation) || explanation.endsWith("…") ? "" : ".";
             if (swapped != null) {
                 out.add(new Candidate(name(), QuestionType.TRUEFALSE, swapped, List.of(), List.of("false"),
-                        "False. " + explanation, s.section().heading(), s.section().index(), s.position(), s.text(),
+                        "False. " + explanation, s.section().heading(), s.section().index(), s.position(), source,
                         score + (YearRule.YEAR.matcher(swapped).find() ? 0.3 : 0), List.of()));
             } else {
                 out.add(new Candidate(name(), QuestionType.TRUEFALSE, statement, List.of(), List.of("true"),
-                        "True. " + explanation, s.section().heading(), s.section().index(), s.position(), s.text(),
+                        "True. " + explanation, s.section().heading(), s.section().index(), s.position(), source,
                         score, List.of()));
             }
         }
@@ -132,6 +137,15 @@ final class StatementRule implements Rule {
             return null;
         }
         return Text.capitalise(t);
+    }
+
+    /**
+     * Whether an FAQ answer's claim only makes sense after its question: it opens with a word that
+     * leans on it ("Because …", "It …", "Mainly …") or a purpose ("To keep …").
+     */
+    private static boolean leansOnQuestion(String claim) {
+        List<String> words = Text.words(claim);
+        return words.isEmpty() || leans(words.get(0)) || words.get(0).equalsIgnoreCase("to");
     }
 
     private static boolean leans(String word) {

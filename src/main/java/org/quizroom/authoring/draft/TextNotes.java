@@ -40,10 +40,13 @@ final class TextNotes {
         // A heading candidate is a heading only if something follows it.
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
-            if (line.kind == null && line.headingCandidate && Text.isHeadingLike(line.text)) {
+            if (line.kind == null && line.headingCandidate && !FaqLabels.labelled(line.text)) {
                 Line next = nextNonBlank(lines, i);
-                if (next != null) {
+                if (next != null && Text.isHeadingLike(line.text)) {
                     line.kind = NotesBlock.Kind.HEADING;
+                } else if (next != null && introducesFaq(line.text, next.text)) {
+                    line.kind = NotesBlock.Kind.HEADING;
+                    line.text = Text.stripEnd(line.text);
                 }
             }
         }
@@ -57,7 +60,7 @@ final class TextNotes {
             if (line.kind == null) {
                 // A wrapped line continues the paragraph or bullet before it.
                 if (previous != null && continues(previous.text, line.text)
-                        && previous.kind != NotesBlock.Kind.HEADING) {
+                        && previous.kind != NotesBlock.Kind.HEADING && !FaqLabels.labelled(line.text)) {
                     NotesBlock last = blocks.remove(blocks.size() - 1);
                     previous.text = previous.text + " " + line.text;
                     blocks.add(new NotesBlock(last.kind(), last.level(), previous.text));
@@ -69,6 +72,17 @@ final class TextNotes {
             previous = line;
         }
         return blocks;
+    }
+
+    /**
+     * A short line over a labelled question ("Frequently asked questions", "Common questions:") is
+     * that block's heading even in sentence case, which {@link Text#isHeadingLike} leaves to title case.
+     */
+    private static boolean introducesFaq(String line, String next) {
+        String t = line.strip();
+        int words = Text.words(t).size();
+        return FaqLabels.question(next) != null && words >= 1 && words <= 6 && Character.isUpperCase(t.codePointAt(0))
+                && (t.endsWith(":") || !Text.endsSentence(t)) && !t.endsWith("?");
     }
 
     private static boolean continues(String previous, String line) {

@@ -42,8 +42,8 @@ final class YearRule implements Rule {
     public List<Candidate> apply(Notes notes) {
         List<Candidate> out = new ArrayList<>();
         for (Notes.Sentence s : notes.sentences) {
-            if (s.blockKind() == NotesBlock.Kind.HEADING) {
-                continue;
+            if (s.blockKind() == NotesBlock.Kind.HEADING || s.asksFaq()) {
+                continue; // an FAQ's question states nothing to date
             }
             List<Dated> dated = find(s, notes);
             List<Integer> covered = new ArrayList<>();

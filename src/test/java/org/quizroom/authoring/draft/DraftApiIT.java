@@ -82,6 +82,46 @@ class DraftApiIT {
     }
 
     @Test
+    void labelledFaqPairsAreAskedWithTheirOwnAnswersNotAsPolls() throws Exception {
+        var response = post("text/plain; charset=UTF-8", FaqPairsTest.volcanoNotes().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode draft = json.readTree(response.body());
+        var byText = new java.util.LinkedHashMap<String, JsonNode>();
+        draft.get("questions").forEach(q -> byText.put(q.get("question").get("text").asText(), q));
+        assertThat(byText).containsKeys("Can a dormant volcano erupt again?",
+                "Does molten rock always creep along slowly?", "What pushes molten rock up towards the surface?");
+
+        JsonNode yes = byText.get("Can a dormant volcano erupt again?");
+        assertThat(yes.get("rule").asText()).isEqualTo("faq");
+        assertThat(yes.get("section").asText()).isEqualTo("FAQ");
+        assertThat(yes.get("question").get("type").asText()).isEqualTo("single");
+        assertThat(yes.get("question").get("choices")).extracting(JsonNode::asText).containsExactlyInAnyOrder("Yes", "No");
+        assertThat(yes.get("question").get("answer").asText()).isEqualTo("Yes");
+        JsonNode no = byText.get("Does molten rock always creep along slowly?").get("question");
+        assertThat(no.get("answer").asText()).isEqualTo("No");
+        assertThat(no.get("explanation").asText()).isEqualTo("No, it can race downhill on steep slopes.");
+        JsonNode typed = byText.get("What pushes molten rock up towards the surface?").get("question");
+        assertThat(typed.get("type").asText()).isEqualTo("type");
+        assertThat(typed.get("answers")).extracting(JsonNode::asText).contains("Trapped gas");
+
+        // Not one practice poll, and no "Q:"/"A:" label in any stem, choice or explanation.
+        assertThat(draft.get("counts").has("poll")).isFalse();
+        for (JsonNode q : draft.get("questions")) {
+            JsonNode question = q.get("question");
+            var shown = new java.util.ArrayList<String>(java.util.List.of(question.get("text").asText()));
+            if (question.has("choices")) {
+                question.get("choices").forEach(c -> shown.add(c.asText()));
+            }
+            if (question.has("explanation")) {
+                shown.add(question.get("explanation").asText());
+            }
+            assertThat(shown).noneMatch(t -> FaqPairsTest.LABEL.matcher(t).find());
+        }
+        assertThat(QuizParser.parse("d", "d.yaml", draft.get("yaml").asText())).isInstanceOf(QuizParser.Parsed.class);
+    }
+
+    @Test
     void anUploadedWordFileGivesADraft() throws Exception {
         var response = post("multipart/form-data; boundary=XyZ", multipart("XyZ", "acids.docx",
                 TestDocuments.chemistryHandout()));
