@@ -192,6 +192,44 @@ class FaqPairsTest {
         assertThat(Ranker.conflicts(out.get(1), out.get(2))).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Roald Amundsen.", "Amundsen", "**Roald Amundsen**"})
+    void aNamedAnswerGetsOtherNamesOfItsKindAsDistractors(String answer) {
+        List<Candidate> out = faq(notes("""
+                Polar Explorers
+
+                Roald Amundsen reached the pole with dog teams and skis. Amundsen had trained for years in the cold.
+                Robert Scott arrived five weeks later. Scott and his men died on the march home.
+                Ernest Shackleton turned back short of the pole. Later the pack ice crushed the ship of Shackleton.
+
+                Q: Who planted the first flag at the pole?
+                A: %s
+                """.formatted(answer)));
+
+        assertThat(out).singleElement().satisfies(c -> {
+            assertThat(c.type()).isEqualTo(QuestionType.SINGLE);
+            assertThat(c.text()).isEqualTo("Who planted the first flag at the pole?");
+            // The surname alone is the same person: the key is the full name, the others are the distractors.
+            assertThat(c.answers()).containsExactly("Roald Amundsen");
+            assertThat(c.choices()).containsExactlyInAnyOrder("Roald Amundsen", "Robert Scott", "Ernest Shackleton");
+        });
+    }
+
+    @Test
+    void pairsInAWordFileAreAskedToo() throws Exception {
+        Draft d = new DraftGenerator(1 << 20, DraftGenerator.DEFAULT_TARGET).fromFile("tides.docx",
+                TestDocuments.wordNotes("Title: Tides", "H1: Questions and answers",
+                        "The sea rises and falls twice a day along most coasts.",
+                        "Q: What pulls on the oceans to make the tides?", "A: The Moon.",
+                        "Q: Does the sea rise at the same hour every day?", "A: No."));
+
+        assertThat(d.questions()).filteredOn(q -> q.rule().equals("faq"))
+                .extracting(q -> q.question().get("text"), q -> q.question().get("type"))
+                .containsExactly(tuple("What pulls on the oceans to make the tides?", "type"),
+                        tuple("Does the sea rise at the same hour every day?", "single"));
+        assertThat(d.counts()).doesNotContainKey("poll");
+    }
+
     @Test
     void aYearOrACountIsANumberQuestion() {
         List<Candidate> out = faq(notes("""
