@@ -176,12 +176,16 @@ final class Ranker {
         return false;
     }
 
-    /** Moves each single-choice answer so the right position cycles 1st, 2nd, 3rd, 4th through the quiz. */
+    /**
+     * Moves each single-choice answer so the right position cycles 1st, 2nd, 3rd, 4th through the
+     * quiz; a yes/no question keeps Yes before No.
+     */
     private static List<Candidate> balanceKeys(List<Candidate> kept) {
         List<Candidate> out = new ArrayList<>();
         Map<Integer, Integer> next = new HashMap<>();
         for (Candidate c : kept) {
-            if (c.type() != QuestionType.SINGLE) {
+            // Yes/No stay in reading order: their key already changes slot with the answer.
+            if (c.type() != QuestionType.SINGLE || FaqRule.isYesNo(c)) {
                 out.add(c);
                 continue;
             }

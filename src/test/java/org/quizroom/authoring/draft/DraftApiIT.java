@@ -96,7 +96,7 @@ class DraftApiIT {
         assertThat(yes.get("rule").asText()).isEqualTo("faq");
         assertThat(yes.get("section").asText()).isEqualTo("FAQ");
         assertThat(yes.get("question").get("type").asText()).isEqualTo("single");
-        assertThat(yes.get("question").get("choices")).extracting(JsonNode::asText).containsExactlyInAnyOrder("Yes", "No");
+        assertThat(yes.get("question").get("choices")).extracting(JsonNode::asText).containsExactly("Yes", "No");
         assertThat(yes.get("question").get("answer").asText()).isEqualTo("Yes");
         JsonNode no = byText.get("Does molten rock always creep along slowly?").get("question");
         assertThat(no.get("answer").asText()).isEqualTo("No");

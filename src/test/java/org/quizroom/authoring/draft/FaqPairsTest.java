@@ -227,6 +227,12 @@ class FaqPairsTest {
                 .extracting(q -> q.question().get("text"), q -> q.question().get("type"))
                 .containsExactly(tuple("What pulls on the oceans to make the tides?", "type"),
                         tuple("Does the sea rise at the same hour every day?", "single"));
+        // Yes before No, as a teacher writes them, though the key is No (other keys are moved to balance slots).
+        assertThat(d.questions()).filteredOn(q -> q.rule().equals("faq") && q.question().get("type").equals("single"))
+                .singleElement().satisfies(q -> {
+                    assertThat(q.question().get("choices")).isEqualTo(List.of("Yes", "No"));
+                    assertThat(q.question().get("answer")).isEqualTo("No");
+                });
         assertThat(d.counts()).doesNotContainKey("poll");
     }
 
