@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * The facts the rules work from, found once per notes: sentences with their section, {@code Term:
- * description} bullets, numbered step lists, and named things (people, places, organisations,
+ * description} bullets, numbered step lists, FAQ pairs written with labels ("Q: …" then "A: …",
+ * labels removed, see {@link FaqLabels}), and named things (people, places, organisations,
  * events, abbreviations) with their kind. Kinds come from the shape of the text: a full name whose
  * last word is used alone elsewhere is a person; a name ending in an event word (War, Crisis,
  * Treaty …) is an event, in an organisation word (Nations, Party, Movement …) an organisation;
