@@ -75,7 +75,7 @@ function enterPhase(phase) {
   if (phase !== 'question') clearStages();
   game.phase = phase;
   setPhase(phase);
-  const hint = { lobby: 'start', question: 'skip', reveal: 'next', leaderboard: 'next' }[phase];
+  const hint = { lobby: 'start', question: 'skip (press twice)', reveal: 'next', leaderboard: 'next' }[phase];
   setText('key-hint-action', hint || '');
   setText('lock', game.locked ? 'Unlock joining' : (phase === 'lobby' ? 'Lock joining' : 'Close joining'));
   if (phase === 'lobby') sound.startLobby(); else sound.stopLobby();
@@ -189,8 +189,19 @@ document.addEventListener('keydown', (e) => {
   const button = [...document.querySelectorAll('[data-primary]')].find((b) => !b.hidden && !b.closest('[hidden]'));
   if (!button) return;
   e.preventDefault();
-  if (!button.disabled) button.click();
+  if (button.disabled) return;
+  // Skipping ends the class's question for good: a stray key on the teacher's laptop must not do it.
+  // The keyboard skips on a second press within 3 s; the Skip button itself still takes one click.
+  if (button.id === 'skip' && Date.now() - skipArmedAt > SKIP_CONFIRM_MS) {
+    skipArmedAt = Date.now();
+    toast('Press Space or Enter again to skip this question.');
+    return;
+  }
+  skipArmedAt = 0;
+  button.click();
 });
+const SKIP_CONFIRM_MS = 3000;
+let skipArmedAt = 0;
 
 // --- lobby ----------------------------------------------------------------------------------
 
@@ -273,7 +284,7 @@ function renderPlayers(players) {
         el('span', { class: 'status-note', text: '(disconnected)' }),
         el('button', {
           type: 'button', class: 'kick',
-          on: { click: () => command('kick', { playerId: id }) },
+          on: { click: () => confirmKick(id) },
         }, 'Kick'));
     } else {
       li.classList.remove('new');
@@ -316,7 +327,7 @@ function renderDrawer(players) {
         el('span', { class: 'nickname' }),
         el('span', { class: 'presence' }),
         el('span', { class: 'drawer-score' }),
-        el('button', { type: 'button', class: 'kick', on: { click: () => kickFromDrawer(id) } }, 'Kick'));
+        el('button', { type: 'button', class: 'kick', on: { click: () => confirmKick(id) } }, 'Kick'));
     }
     li.querySelector('.nickname').textContent = name;
     li.querySelector('.presence').textContent = gone ? 'away' : 'connected';
@@ -335,10 +346,14 @@ function renderDrawer(players) {
   setText('roster-toggle', `Players (${formatNumber(players.length)})`);
 }
 
-function kickFromDrawer(id) {
-  const p = game.players.find((x) => String(x.playerId) === id);
+/**
+ * Kick, from the lobby list or the roster drawer, always asks first: the kicked name can never rejoin this
+ * game, and the lobby list is on the projector, where a stray click is easy.
+ */
+function confirmKick(id) {
+  const p = (game.players || []).find((x) => String(x.playerId) === id);
   const name = p ? String(p.nickname ?? '') : 'this player';
-  if (game.phase === 'lobby' || confirm(`Remove ${name} from the game? They cannot join again under this name.`)) {
+  if (confirm(`Remove ${name} from the game? They cannot join again under this name.`)) {
     command('kick', { playerId: id });
   }
 }

@@ -561,6 +561,12 @@ function showGivenAnswer(index, answer, type) {
   s.myAnswers.set(index, answer);
   markChosen(answer);
   if (type === 'type' || type === 'number') $('answer-input').value = String(answer);
+  if (type === 'order' && Array.isArray(answer) && answer.length === s.order.length) {
+    // Redraw the list in the order that was submitted, not the order it was first shown in.
+    s.order = answer.map(Number);
+    renderOrder();
+    lockInputs();
+  }
 }
 
 function markChosen(answer) {

@@ -121,10 +121,12 @@ public final class Game {
         if (holder != null && holder.kicked) {
             // A removed student must not walk straight back in under the same (or a look-alike) name.
             throw new GameException(ErrorCode.NICKNAME_REMOVED,
-                    "The teacher removed \"" + nickname + "\" from this game, so that name cannot join it again.");
+                    "The teacher removed \"" + holder.nickname + "\" from this game, so that name cannot join it again.");
         }
         if (holder != null) {
-            throw new GameException(ErrorCode.NICKNAME_TAKEN, "Someone in this game is already called \"" + nickname + "\".");
+            // The name as the class sees it on the projector, not the look-alike just typed.
+            throw new GameException(ErrorCode.NICKNAME_TAKEN,
+                    "Someone in this game is already called \"" + holder.nickname + "\".");
         }
         Player player = new Player(playerId, nickname, players.size());
         // Questions closed before a late joiner arrived count as missed, at their full time (see TieBreak note in closeQuestion).
@@ -359,7 +361,8 @@ public final class Game {
         }
         Question question = currentQuestion();
         // A number typed two ways (1.953) is stored as the reading the question needs.
-        Answer canonical = AnswerChecker.resolve(question, toCanonical(question, answer));
+        Answer sent = toCanonical(question, answer);
+        Answer canonical = AnswerChecker.resolve(question, sent);
         Verdict verdict;
         try {
             verdict = AnswerChecker.check(question, canonical);
@@ -382,6 +385,10 @@ public final class Game {
         var accepted = new AcceptedAnswer(playerId, index, canonical, describe(question, canonical),
                 verdict.correct(), points, responseMs, received, allowance, verdict.toleratedAs());
         hold(player, question, accepted);
+        if (sent instanceof Answer.Numeric n && n.otherReading() != null) {
+            player.firstReading = new Answer.Numeric(n.value());
+            player.firstReadingOf = index;
+        }
         answeredCount++;
         if (player.connected) {
             connectedAnsweredCount++;
@@ -422,7 +429,9 @@ public final class Game {
                 ? Math.max(0, Duration.between(now.isBefore(openedAt) ? openedAt : now, deadline).toMillis()) : 0;
         boolean answered = player != null && phase == Phase.QUESTION && player.answers.containsKey(index);
         // A phone reloaded after answering redraws its choice from this, not only "locked in".
-        Answer yourAnswer = answered ? toDisplay(player.answers.get(index).answer()) : null;
+        // Never the reading of a two-way number that was right (see Player#firstReading): that is the key.
+        Answer yourAnswer = !answered ? null
+                : player.firstReadingOf == index ? player.firstReading : toDisplay(player.answers.get(index).answer());
         PlayerResult result = player == null ? null : lastResults.get(player.id);
         List<Standing> podium = phase == Phase.FINISHED ? top(standings, PODIUM_SIZE) : List.of();
         PlayerFinal fin = player != null && phase == Phase.FINISHED ? finalFor(player, syncRanking) : null;

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import org.quizroom.quiz.Answer;
 
 /** A player's live state inside one game; only {@link Game} touches it, under its lock. */
 final class Player {
@@ -30,6 +31,13 @@ final class Player {
     /** Closed questions this player had open (reached them while open, answered or not). */
     final java.util.Set<Integer> hadOpen = new java.util.HashSet<>();
     private final Deque<Long> roundTrips = new ArrayDeque<>();
+    /**
+     * A number typed two ways ("8,000") for question {@link #firstReadingOf}, as first read (8000): what a
+     * reloaded phone is shown while the question is open. The stored answer is the reading that was
+     * right, and showing that would tell the student before the reveal.
+     */
+    Answer firstReading;
+    int firstReadingOf = -1;
 
     Player(String id, String nickname, int joinOrder) {
         this.id = id;

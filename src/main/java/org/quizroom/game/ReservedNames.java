@@ -42,6 +42,8 @@ final class ReservedNames {
     private static final Set<String> PRODUCT = Set.of("quizroom", "quiz room");
     /** Digits, punctuation, symbols and spaces at either end: "Teacher!", "teacher 1", "#1 Host". */
     private static final Pattern EDGES = Pattern.compile("^[\\p{N}\\p{P}\\p{S}\\s]+|[\\p{N}\\p{P}\\p{S}\\s]+$");
+    /** Punctuation, symbols and spaces at either end, digits kept: "7eacher!" keeps its 7 for the leetspeak fold. */
+    private static final Pattern MARKS_AT_EDGES = Pattern.compile("^[\\p{P}\\p{S}\\s]+|[\\p{P}\\p{S}\\s]+$");
 
     /** A folding with the reserved words already folded by it (folded once: each join checks them all). */
     private record Folding(Function<String, String> fold, List<String> roles, List<String> neverAName,
@@ -71,10 +73,22 @@ final class ReservedNames {
      * @return the message for the phone, e.g. "That name belongs to the teacher: pick your own."
      */
     static Optional<String> refusal(String shown) {
-        String base = EDGES.matcher(shown).replaceAll("");
-        if (base.isEmpty()) {
-            return Optional.empty();
+        // With the digits at the ends dropped ("Teacher 1") and with them kept, for the leetspeak fold to read
+        // ("7eacher", "4dmin", "5ir").
+        Set<String> bases = new LinkedHashSet<>();
+        bases.add(EDGES.matcher(shown).replaceAll(""));
+        bases.add(MARKS_AT_EDGES.matcher(shown).replaceAll(""));
+        bases.remove("");
+        for (String base : bases) {
+            Optional<String> refusal = refusalOf(base);
+            if (refusal.isPresent()) {
+                return refusal;
+            }
         }
+        return Optional.empty();
+    }
+
+    private static Optional<String> refusalOf(String base) {
         for (Folding folding : FOLDINGS) {
             for (String candidate : candidates(folding.fold().apply(base), folding)) {
                 for (int i = 0; i < ROLE_WORDS.size(); i++) {

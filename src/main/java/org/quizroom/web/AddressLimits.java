@@ -46,12 +46,26 @@ public class AddressLimits {
         if (properties.isUnlimited(address)) {
             return true;
         }
-        Cache<String, Bucket> cache = switch (kind) {
+        return cacheOf(kind).get(String.valueOf(address), a -> newBucket(kind)).tryConsume(1);
+    }
+
+    /** Returns the token a request of {@code kind} took, for a request that turned out to change nothing. */
+    public void giveBack(Kind kind, String address) {
+        if (properties.isUnlimited(address)) {
+            return;
+        }
+        Bucket bucket = cacheOf(kind).getIfPresent(String.valueOf(address));
+        if (bucket != null) {
+            bucket.addTokens(1);
+        }
+    }
+
+    private Cache<String, Bucket> cacheOf(Kind kind) {
+        return switch (kind) {
             case JOIN -> joins;
             case CREATE_GAME -> creations;
             case LOOKUP -> lookups;
         };
-        return cache.get(String.valueOf(address), a -> newBucket(kind)).tryConsume(1);
     }
 
     private Bucket newBucket(Kind kind) {

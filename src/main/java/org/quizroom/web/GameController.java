@@ -107,7 +107,16 @@ public class GameController {
         if (!pin.matches("\\d{6}")) {
             throw new UnknownGameException(pin);
         }
-        return hub.join(pin, nickname);
+        try {
+            return hub.join(pin, nickname);
+        } catch (org.quizroom.game.GameException refused) {
+            // A join the game refused (name taken or not allowed, joining locked, game full) added no one: it
+            // gives its token back, or one student failing on purpose could use up a whole class's allowance
+            // behind their shared address, with nothing in the lobby for the teacher to see or remove. A wrong
+            // PIN keeps costing a token, as PIN guessing must.
+            limits.giveBack(AddressLimits.Kind.JOIN, http.getRemoteAddr());
+            throw refused;
+        }
     }
 
     @GetMapping(value = "/{pin}/qr.svg", produces = "image/svg+xml")

@@ -157,6 +157,7 @@ class LessonInBrowsersIT {
 
         // ---------------------------------------------------------------- kick, and back under another name
         teacher.clickButtonNamed("Kick Bobby Tables");
+        teacher.acceptConfirm("Remove Bobby Tables from the game?"); // a stray click on the projector does nothing
         bob.awaitPhase("kicked");
         assertThat(bob.text("kicked-title")).isEqualTo("You've left the game");
         assertThat(bob.text("kicked-message")).containsIgnoringCase("removed");
@@ -516,6 +517,11 @@ class LessonInBrowsersIT {
         ada.shot("question-order-sorted");
         ada.click("submit-answer");
         ada.awaitText("answer-status", "Answer locked in ✓");
+        // Reloaded after submitting: the list comes back in the order she sent, not the order first shown.
+        ada.reload();
+        ada.awaitPhase("question");
+        ada.awaitText("answer-status", "Answer locked in ✓");
+        ada.await(d -> ada.texts("#order-list .order-text").equals(ORDER), "her submitted order after the reload");
         sortByKeyboard(eve);
         assertThat(eve.texts("#order-list .order-text")).containsExactlyElementsOf(ORDER);
         eve.tabTo("Submit answer");

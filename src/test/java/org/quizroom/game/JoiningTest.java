@@ -1,6 +1,7 @@
 package org.quizroom.game;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quizroom.quiz.Questions.singles;
 
 import java.util.List;
@@ -31,6 +32,16 @@ class JoiningTest {
         }
         f.join("Zoey");
         assertThat(game.players()).hasSize(2);
+    }
+
+    @Test
+    void theRefusalNamesTheNameAsTheClassSeesItNotTheLookAlikeJustTyped() {
+        String ada = f.join("Ada");
+        assertThatThrownBy(() -> game.join("id-x", "\u0410da")) // a Cyrillic А
+                .hasMessage("Someone in this game is already called \"Ada\".");
+        game.kick(ada);
+        assertThatThrownBy(() -> game.join("id-y", "ADA"))
+                .hasMessage("The teacher removed \"Ada\" from this game, so that name cannot join it again.");
     }
 
     @Test

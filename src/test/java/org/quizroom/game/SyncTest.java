@@ -226,4 +226,31 @@ class SyncTest {
         shuffled.game.next();
         assertThat(shuffled.game.sync(cat).result().answer()).as("on the leaderboard too").isEqualTo(choice(shown));
     }
+
+    @Test
+    void aNumberTypedTwoWaysComesBackAsFirstReadWhileOpenNotAsTheReadingThatWasRight() {
+        // "8,000" is 8000 or 8 (decimal comma); the question wants 8. Only the reveal may tell the student.
+        GameFixture spiders = new GameFixture(org.quizroom.quiz.Questions.quiz(
+                org.quizroom.quiz.Questions.number("Legs on a spider?", 8, 0)));
+        String right = spiders.join("Rae");
+        String wrong = spiders.join("Wes");
+        spiders.join("Zoe"); // has not answered: the question stays open
+        spiders.game.start();
+        spiders.answer(right, twoWays("8,000"));
+        spiders.answer(wrong, twoWays("7,000"));
+
+        assertThat(spiders.game.sync(right).yourAnswer()).as("first reading, as for any other student")
+                .isEqualTo(GameFixture.num(8000));
+        assertThat(spiders.game.sync(wrong).yourAnswer()).isEqualTo(GameFixture.num(7000));
+
+        spiders.game.skip();
+        assertThat(spiders.game.sync(right).result().correct()).as("the reveal tells").isTrue();
+        assertThat(spiders.game.sync(wrong).result().correct()).isFalse();
+    }
+
+    private static org.quizroom.quiz.Answer twoWays(String typed) {
+        var reading = org.quizroom.quiz.NumberReader.reading(typed);
+        assertThat(reading.otherReading()).as("%s reads two ways", typed).isNotNull();
+        return new org.quizroom.quiz.Answer.Numeric(reading.value(), reading.otherReading());
+    }
 }

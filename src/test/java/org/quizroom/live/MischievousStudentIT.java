@@ -99,6 +99,28 @@ class MischievousStudentIT {
     }
 
     @Test
+    void joinsRefusedOnPurposeDoNotUseUpTheAllowanceOfTheClassBehindTheSameAddress() {
+        Api api = api();
+        String pin = api.openGame("warm-up", "{}").get("pin").asText();
+        String path = "/api/games/" + pin + "/players";
+        assertThat(RawClient.postJson("127.0.9.50", port, path, joinBody("Ada")).status()).isEqualTo(201);
+        // One student behind the school's address asks for a taken name, and the teacher's, over and over.
+        for (int i = 1; i <= 60; i++) {
+            Api.Response r = RawClient.postJson("127.0.9.50", port, path, joinBody(i % 2 == 0 ? "Ada" : "Teacher"));
+            assertThat(r.status()).as("refused join %d: %s", i, r.text()).isIn(400, 409);
+        }
+        Api.Response classmate = RawClient.postJson("127.0.9.50", port, path, joinBody("Ben"));
+        assertThat(classmate.status()).as("a classmate behind the same address: %s", classmate.text()).isEqualTo(201);
+        // A wrong PIN still costs a token (guessing PINs stays limited).
+        int wrongPins = 0;
+        while (wrongPins < 100 && RawClient.postJson("127.0.9.51", port, "/api/games/000000/players",
+                joinBody("Guess")).status() != 429) {
+            wrongPins++;
+        }
+        assertThat(wrongPins).as("wrong-PIN joins before the limit").isBetween(40, 45);
+    }
+
+    @Test
     void numbersNoStudentTypesGetThePlainNumberHintAndTheStudentCanStillAnswer() {
         Api api = api();
         JsonNode game = api.openGame("warm-up", "{}");
