@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.quizroom.support.Api;
@@ -30,22 +28,8 @@ class ReloadedPhoneInBrowserIT {
     @LocalServerPort
     int port;
 
-    private BrowserFleet fleet;
-
-    @BeforeAll
-    static void clearOldScreenshots() {
-        Browsers.deleteScreenshots("reload-");
-    }
-
-    @BeforeEach
-    void fleet() {
-        fleet = new BrowserFleet(port);
-    }
-
-    @AfterEach
-    void quitBrowsers() {
-        fleet.quitAll();
-    }
+    @RegisterExtension
+    static final BrowserFleet fleet = BrowserFleet.perTest("reload-");
 
     @Test
     void theStudentsOwnAnswerSurvivesAReloadInEveryPhase() {
