@@ -75,6 +75,7 @@ function enterPhase(phase) {
   if (phase !== 'question') clearStages();
   game.phase = phase;
   setPhase(phase);
+  if (phase === 'lobby') fitRoster();
   const hint = { lobby: 'start', question: 'skip (press twice)', reveal: 'next', leaderboard: 'next' }[phase];
   setText('key-hint-action', hint || '');
   setText('lock', game.locked ? 'Unlock joining' : (phase === 'lobby' ? 'Lock joining' : 'Close joining'));
@@ -290,6 +291,7 @@ function renderPlayers(players) {
       li.classList.remove('new');
     }
     li.querySelector('.nickname').textContent = name;
+    li.classList.toggle('long', [...name].length > 16); // a double-width chip: the name on one line, not three
     li.querySelector('.kick').setAttribute('aria-label', `Kick ${name}`);
     li.querySelector('.status-note').hidden = !gone;
     li.classList.toggle('disconnected', gone);
@@ -300,12 +302,33 @@ function renderPlayers(players) {
   }
   for (const li of existing.values()) li.remove(); // kicked players
   // A full class must fit on the projector without scrolling: chips shrink as the class grows.
-  list.dataset.density = players.length > 60 ? 'xs' : players.length > 30 ? 's' : players.length > 12 ? 'm' : '';
+  list.dataset.baseDensity = players.length > 60 ? '3' : players.length > 30 ? '2' : players.length > 12 ? '1' : '0';
+  // Once a class is in, the names need the room more than the join details: those shrink (late-comers
+  // can still read them) so a class of 30 shows whole on a 1024x768 projector.
+  document.querySelector('section.lobby').dataset.crowd = players.length > 12 ? 'class' : '';
+  fitRoster();
   $('roster-empty').hidden = players.length > 0;
   setPlayerCount(players.length);
   game.players = players;
   renderDrawer(players);
 }
+
+const DENSITIES = ['', 'm', 's', 'xs'];
+
+/**
+ * The chip size the class's count calls for, one step smaller at a time while the names would still
+ * need scrolling on this screen (a 1024x768 projector with a warning above has little height left).
+ */
+function fitRoster() {
+  const list = $('roster');
+  let level = Number(list.dataset.baseDensity || 0);
+  list.dataset.density = DENSITIES[level];
+  while (level < DENSITIES.length - 1 && list.clientHeight > 0 && list.scrollHeight > list.clientHeight + 1) {
+    level += 1;
+    list.dataset.density = DENSITIES[level];
+  }
+}
+window.addEventListener('resize', fitRoster);
 
 // --- roster drawer (every phase) -------------------------------------------------------------
 

@@ -52,6 +52,37 @@ class ProjectorFitInBrowsersIT {
         fleet.quitAll();
     }
 
+    /**
+     * A class of 30 (one with a 30-character name) connected in the lobby: at every projector size every
+     * name shows whole, with no scrolling, and the join details stay on the screen for late-comers.
+     */
+    private void classOfThirtyFitsTheLobby(Screen teacher) {
+        String pin = teacher.awaitText("pin", t -> t.matches("\\d{6}"), "a PIN");
+        var api = new org.quizroom.support.Api(port);
+        List<org.quizroom.support.StompTestClient> phones = new ArrayList<>();
+        try {
+            for (int i = 1; i <= 30; i++) {
+                String name = i == 30 ? "Maximiliana Papadopoulou-Reyes" : "Student " + i;
+                String token = api.join(pin, name).get("playerToken").asText();
+                phones.add(org.quizroom.support.StompTestClient.player(port, pin, token));
+            }
+            teacher.await(d -> teacher.all("#roster li:not(.disconnected)").size() == 30, "30 connected names");
+            for (Dimension size : SIZES) {
+                teacher.resize(size);
+                String where = "30 names at " + size.getWidth() + "×" + size.getHeight();
+                teacher.shot("lobby-30-" + size.getWidth());
+                Object scroll = teacher.js("const r = document.getElementById('roster');"
+                        + " return r.scrollHeight - r.clientHeight;");
+                assertThat(((Number) scroll).intValue()).as(where + ": roster scrolled by (px)").isLessThanOrEqualTo(1);
+                teacher.assertNotCutOff("#roster .nickname");
+                teacher.assertOnScreen("#join-url", "#pin", "#qr", "#start", "#roster li:last-child");
+            }
+        } finally {
+            phones.forEach(org.quizroom.support.StompTestClient::close);
+        }
+        teacher.resize(Browsers.PROJECTOR);
+    }
+
     @Test
     void everyBundledQuestionFitsAboveTheControlBarAtThreeProjectorSizes() throws IOException {
         List<String> quizIds;
@@ -92,12 +123,13 @@ class ProjectorFitInBrowsersIT {
                 }
                 teacher.resize(Browsers.PROJECTOR);
                 teacher.assertNoAxeViolations("host lobby");
+                classOfThirtyFitsTheLobby(teacher);
             }
             int total = -1;
             // Start waits for a player: one joins (and never connects, so no question closes early).
             String pin = teacher.awaitText("pin", t -> t.matches("\\d{6}"), "a PIN");
             new org.quizroom.support.Api(port).join(pin, "Fit");
-            teacher.awaitRoster("Fit");
+            teacher.await(d -> teacher.texts("#roster .nickname").contains("Fit"), "Fit in the roster");
             teacher.click("start");
             for (int q = 1; total < 0 || q <= total; q++) {
                 teacher.awaitPhase("question");
