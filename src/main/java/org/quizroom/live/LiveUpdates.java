@@ -1,5 +1,6 @@
 package org.quizroom.live;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.quizroom.game.GameEvent;
 import org.quizroom.game.Phase;
@@ -26,6 +27,8 @@ public class LiveUpdates {
     private final Connections connections;
     private final LatencyProbe latency;
     private long pingTicks; // runs of pingPlayers never overlap (fixed delay)
+    /** This round's connected players of started games, by slice: filled at slice 0, the first tick of each round. */
+    private List<List<Pinged>> pingRound = List.of();
 
     public LiveUpdates(GameHub hub, SimpMessagingTemplate messaging, Connections connections, LatencyProbe latency) {
         this.hub = hub;
@@ -81,17 +84,34 @@ public class LiveUpdates {
     @Scheduled(fixedDelayString = "#{${quizroom.ping-interval-ms:5000} / " + PING_SLICES + "}")
     public void pingPlayers() {
         int slice = (int) (pingTicks++ % PING_SLICES);
-        for (LiveGame live : hub.liveGameStates()) {
-            Phase phase = live.game.phase();
-            if (phase == Phase.LOBBY || phase == Phase.FINISHED) {
-                continue;
-            }
-            live.game.players().stream()
-                    .filter(p -> p.connected() && Math.floorMod(p.playerId().hashCode(), PING_SLICES) == slice)
-                    .forEach(p -> latency.ping(Identity.player(live.game.pin(), p.playerId())));
-        }
         if (slice == 0) {
+            // The roster is walked once a round, as when everyone was pinged at once, not on every tick:
+            // players joining during the round are pinged in the next one.
+            pingRound = new ArrayList<>();
+            for (int i = 0; i < PING_SLICES; i++) {
+                pingRound.add(new ArrayList<>());
+            }
+            for (LiveGame live : hub.liveGameStates()) {
+                if (pinged(live)) {
+                    live.game.players().stream().filter(PlayerView::connected).forEach(p -> pingRound
+                            .get(Math.floorMod(p.playerId().hashCode(), PING_SLICES)).add(new Pinged(live, p.playerId())));
+                }
+            }
             latency.forgetSilentPlayers();
         }
+        for (Pinged p : pingRound.get(slice)) {
+            if (pinged(p.live())) { // a game that finished during the round is left alone
+                latency.ping(Identity.player(p.live().game.pin(), p.playerId()));
+            }
+        }
+    }
+
+    /** Not in the lobby (nothing is timed there) nor after the end. */
+    private static boolean pinged(LiveGame live) {
+        Phase phase = live.game.phase();
+        return phase != Phase.LOBBY && phase != Phase.FINISHED;
+    }
+
+    private record Pinged(LiveGame live, String playerId) {
     }
 }
