@@ -44,6 +44,8 @@ import java.util.function.BooleanSupplier;
  * <li>{@code bench.quiz} – quiz id (default warm-up: five questions of five types)</li>
  * <li>{@code bench.serverXmx} – server heap cap (default 512m; empty for none)</li>
  * <li>{@code bench.serverJvmArgs} – extra server JVM options, space-separated</li>
+ * <li>{@code bench.warmupPlayers}, {@code bench.warmupGames} – size (default 200, 0 for none) and number (default 1)
+ * of the unmeasured games played first to warm the server's JIT</li>
  * <li>{@code bench.url} – test a server that is already running (no process started, no heap/CPU figures)</li>
  * <li>{@code bench.jar}, {@code bench.quizzes} – the jar and quizzes folder (default target/quizroom-*.jar, quizzes/)</li>
  * <li>{@code bench.keep} – keep the server's temp dir (log, database)</li>
@@ -1013,6 +1015,7 @@ public final class LoadBench {
                 .filter(s -> !s.isEmpty()).toList();
         boolean keep = Boolean.getBoolean("bench.keep");
         int warmup = Integer.getInteger("bench.warmupPlayers", 200);
+        int warmupGames = Integer.getInteger("bench.warmupGames", 1);
         Path quizzes = Path.of(System.getProperty("bench.quizzes", "quizzes"));
         PrintStream out = System.out;
         out.printf(Locale.ROOT, "Quizroom load bench: %s players, quiz %s, think time 0–%d ms, %d cores (nproc), "
@@ -1030,12 +1033,15 @@ public final class LoadBench {
                 out.printf(Locale.ROOT, "[bench %d] server pid %d on port %d, log %s%n", size, server.pid(),
                         server.port(), server.log());
                 String base = "http://127.0.0.1:" + server.port();
-                if (warmup > 0) {
-                    // A first, unmeasured game warms the server's JIT, as a lesson's first minutes would.
+                for (int g = 1; warmup > 0 && g <= warmupGames; g++) {
+                    // Unmeasured games warm the server's JIT, as the day's earlier lessons would. On two cores
+                    // the JIT compiler took about a third of the server's CPU through the first games, so
+                    // each warm-up game's joining time is printed: the curve shows when it has settled.
                     long t = System.nanoTime();
                     Result w = run(base, Config.of(Math.min(warmup, size)).withThinkMs(think).withQuiz(quiz), null);
-                    out.printf(Locale.ROOT, "[bench %d] warm-up game of %d players in %.1f s%s%n", size, w.players,
-                            (System.nanoTime() - t) / 1e9, w.correct() ? "" : ", problems: " + w.problems());
+                    out.printf(Locale.ROOT, "[bench %d] warm-up game %d of %d players in %.1f s (everyone in %.2f s)%s%n",
+                            size, g, w.players, (System.nanoTime() - t) / 1e9, w.allJoinedSeconds,
+                            w.correct() ? "" : ", problems: " + w.problems());
                 }
                 Result r = run(base, cfg, out, probe(server));
                 results.add(r);
