@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Tomcat keeps per connection and sizes for large messages: 8 KB each for the socket's read and write buffers
  * (Tomcat's {@code socket.appReadBufSize} / {@code appWriteBufSize}), 8 KB each for the WebSocket frame input,
  * output and encoder buffers ({@code org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE}), and a text buffer as
- * large as the frame limit. Quizroom's frames are a few hundred bytes (the largest, a QUESTION with a long
+ * large as the session's text limit (which Spring raised to 16 KB + 256 chars: {@link WebSocketConfig} sets it back
+ * to the frame limit plus 1 KB). Quizroom's frames are a few hundred bytes (the largest, a QUESTION with a long
  * stem, about 2 KB; a larger one is simply read or written in several pieces), so 5,000 players need not
  * cost 500 MB. Settings: {@code quizroom.websocket-buffer-bytes} (default 2048) and
  * {@code quizroom.socket-buffer-bytes} (default 4096).

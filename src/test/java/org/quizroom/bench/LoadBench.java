@@ -46,6 +46,8 @@ import java.util.function.BooleanSupplier;
  * <li>{@code bench.serverJvmArgs} – extra server JVM options, space-separated</li>
  * <li>{@code bench.warmupPlayers}, {@code bench.warmupGames} – size (default 200, 0 for none) and number (default 1)
  * of the unmeasured games played first to warm the server's JIT</li>
+ * <li>{@code bench.clients} – HttpClients the bots' WebSockets are shared over, each with its own selector
+ * thread (default 4; 1 before stop 11)</li>
  * <li>{@code bench.url} – test a server that is already running (no process started, no heap/CPU figures)</li>
  * <li>{@code bench.jar}, {@code bench.quizzes} – the jar and quizzes folder (default target/quizroom-*.jar, quizzes/)</li>
  * <li>{@code bench.keep} – keep the server's temp dir (log, database)</li>
@@ -278,6 +280,8 @@ public final class LoadBench {
             });
     private final HttpClient http;
     private final ExecutorService httpExecutor;
+    private final List<ExecutorService> extraExecutors = new ArrayList<>();
+    private final HttpClient[] wsClients;
     private final ScheduledExecutorService timer;
     private final PrintStream out;
     private final Result result = new Result();
@@ -315,6 +319,18 @@ public final class LoadBench {
         this.httpExecutor = Executors.newFixedThreadPool(2, daemon("bench-http"));
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(httpExecutor)
                 .connectTimeout(Duration.ofSeconds(30)).build();
+        // Each HttpClient reads all its WebSockets on one selector thread: with one for 5,000 bots, that thread
+        // and not the server could decide how fast a question reaches the last bot. bench.clients shares the
+        // bots' sockets over several clients (the HTTP joins and the host stay on the first).
+        int clients = Math.max(1, Integer.getInteger("bench.clients", 4));
+        this.wsClients = new HttpClient[clients];
+        this.wsClients[0] = http;
+        for (int i = 1; i < clients; i++) {
+            ExecutorService executor = Executors.newFixedThreadPool(2, daemon("bench-ws" + i));
+            extraExecutors.add(executor);
+            wsClients[i] = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
+                    .connectTimeout(Duration.ofSeconds(30)).build();
+        }
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("bench-timer"));
     }
 
@@ -477,6 +493,11 @@ public final class LoadBench {
 
     }
 
+    /** The HttpClient that carries bot {@code b}'s WebSocket ({@code bench.clients}). */
+    private HttpClient wsClient(Bot b) {
+        return wsClients[b.n % wsClients.length];
+    }
+
     /**
      * Class mode: each student joins over HTTP and connects at once, {@code bench.inFlight} at a time; the
      * host presses Start the moment the last one is in, with no lock and no pause, as a teacher would.
@@ -502,7 +523,7 @@ public final class LoadBench {
                 if (delays.length > 0) {
                     b.stomp.slowLink(delays[b.n % delays.length], linkLine);
                 }
-                b.stomp.open(http, wsUrl()); // its failure reaches the handler, which frees the slot
+                b.stomp.open(wsClient(b), wsUrl()); // its failure reaches the handler, which frees the slot
             });
         }
         Duration patience = Duration.ofSeconds(Math.max(cfg.phaseTimeout().toSeconds(), n / 10));
@@ -660,7 +681,7 @@ public final class LoadBench {
             if (delays.length > 0) {
                 b.stomp.slowLink(delays[b.n % delays.length], linkLine);
             }
-            b.stomp.open(http, wsUrl()).whenComplete((ws, e) -> {
+            b.stomp.open(wsClient(b), wsUrl()).whenComplete((ws, e) -> {
                 if (e != null) {
                     inFlight.release();
                 }
@@ -831,7 +852,7 @@ public final class LoadBench {
                 StompBot fresh = new StompBot(pin, "player-token", b.token, this);
                 fresh.state = b;
                 b.stomp = fresh;
-                fresh.open(http, wsUrl());
+                fresh.open(wsClient(b), wsUrl());
             }, back, TimeUnit.MILLISECONDS);
         }
 
@@ -1324,6 +1345,7 @@ public final class LoadBench {
     private void shutdown() {
         timer.shutdownNow();
         httpExecutor.shutdownNow();
+        extraExecutors.forEach(ExecutorService::shutdownNow);
     }
 
     private void log(String format, Object... args) {
