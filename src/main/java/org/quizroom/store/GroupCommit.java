@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -17,6 +19,10 @@ import org.slf4j.LoggerFactory;
  * transaction per game and batch, so a burst of 2,000 rows becomes a few commits instead of 2,000
  * (each H2 or PostgreSQL commit costs far more than the rows in it). Every row's callback runs only
  * after its batch committed or failed, so whatever the caller announces from it is on disk.
+ *
+ * <p>The callbacks run on a second thread, in the order the rows were committed, so the writer starts the
+ * next commit while the last batch's ACKs are still being sent: 400 ACKs through the broker take the writer
+ * thread longer than a commit, and answers queued meanwhile waited for both.
  *
  * <p>One transaction per game: in a cluster a game whose lease moved is refused on its own
  * ({@code LeaseFence}), without taking other games' rows down with it.
@@ -41,6 +47,8 @@ final class GroupCommit<T> {
     private final Consumer<List<T>> writeOneGame;
     private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    /** Runs callbacks one at a time, in commit order (a single thread: an ACK never overtakes the close). */
+    private final ExecutorService announcer;
     private volatile boolean running = true;
 
     /**
@@ -52,6 +60,11 @@ final class GroupCommit<T> {
         this.what = what;
         this.gameOf = gameOf;
         this.writeOneGame = writeOneGame;
+        this.announcer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, what + "-announcer");
+            t.setDaemon(true);
+            return t;
+        });
         this.thread = new Thread(this::run, what + "-writer");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -93,18 +106,24 @@ final class GroupCommit<T> {
             log.error("Could not store {} {}", batch.size(), what, e);
             failure = e;
         }
-        for (Pending<T> p : batch) {
-            try {
-                p.callback().done(failure);
-            } catch (RuntimeException e) {
-                log.warn("Callback after storing {} failed", what, e);
+        RuntimeException outcome = failure;
+        announcer.execute(() -> {
+            for (Pending<T> p : batch) {
+                try {
+                    p.callback().done(outcome);
+                } catch (RuntimeException e) {
+                    log.warn("Callback after storing {} failed", what, e);
+                }
             }
-        }
+        });
     }
 
-    /** Stops taking rows once the queue is empty; waits up to {@code waitMs} ms for the last batch. */
+    /** Stops taking rows once the queue is empty; waits up to {@code waitMs} ms in all for the last batch and its callbacks. */
     void close(long waitMs) throws InterruptedException {
         running = false;
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
         thread.join(waitMs);
+        announcer.shutdown(); // after the writer: its last batch's callbacks are already queued
+        announcer.awaitTermination(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 }

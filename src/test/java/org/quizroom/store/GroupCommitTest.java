@@ -92,6 +92,38 @@ class GroupCommitTest {
                 .isEqualTo(row.pin().equals("222222") ? "lease moved" : "stored"));
     }
 
+    @Test
+    void aSlowCallbackDoesNotHoldUpTheNextCommitAndCallbacksKeepCommitOrder() throws InterruptedException {
+        CountDownLatch callbackStarted = new CountDownLatch(1);
+        CountDownLatch releaseCallback = new CountDownLatch(1);
+        CountDownLatch secondWritten = new CountDownLatch(1);
+        CountDownLatch bothAnnounced = new CountDownLatch(2);
+        List<Integer> announced = new CopyOnWriteArrayList<>();
+        commits = new GroupCommit<>("row", Row::pin, rows -> {
+            writes.add(rows);
+            if (writes.size() == 2) {
+                secondWritten.countDown();
+            }
+        });
+        commits.submit(new Row("111111", 0), failure -> {
+            callbackStarted.countDown();
+            await(releaseCallback); // row 0's ACK is slow to send
+            announced.add(0);
+            bothAnnounced.countDown();
+        });
+        await(callbackStarted); // row 0 is committed and its callback is running
+        commits.submit(new Row("111111", 1), failure -> {
+            announced.add(1);
+            bothAnnounced.countDown();
+        });
+        assertThat(secondWritten.await(10, TimeUnit.SECONDS))
+                .as("row 1 committed while row 0's callback still runs").isTrue();
+        assertThat(announced).as("row 1 not announced before row 0").isEmpty();
+        releaseCallback.countDown();
+        assertThat(bothAnnounced.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(announced).as("callbacks in commit order").containsExactly(0, 1);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
