@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -107,7 +108,7 @@ final class GroupCommit<T> {
             failure = e;
         }
         RuntimeException outcome = failure;
-        announcer.execute(() -> {
+        Runnable announce = () -> {
             for (Pending<T> p : batch) {
                 try {
                     p.callback().done(outcome);
@@ -115,7 +116,12 @@ final class GroupCommit<T> {
                     log.warn("Callback after storing {} failed", what, e);
                 }
             }
-        });
+        };
+        try {
+            announcer.execute(announce);
+        } catch (RejectedExecutionException e) {
+            announce.run(); // closing and the wait ran out: announce here rather than never
+        }
     }
 
     /** Stops taking rows once the queue is empty; waits up to {@code waitMs} ms in all for the last batch and its callbacks. */
