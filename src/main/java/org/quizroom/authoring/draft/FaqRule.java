@@ -184,8 +184,7 @@ final class FaqRule implements Rule {
     }
 
     private static String explanation(String answer) {
-        String e = Text.capitalise(Text.cut(answer.strip(), 200));
-        return e + (Text.endsSentence(e) || e.endsWith("…") ? "" : ".");
+        return Text.capitalise(Text.explanation(answer.strip(), 200));
     }
 
     private Candidate candidate(Notes.FaqPair f, QuestionType type, String stem, List<String> choices,

@@ -90,9 +90,7 @@ final class StatementRule implements Rule {
             // An FAQ answer's statement and the pair's own question test one fact: one source, so one is kept.
             String source = s.answersFaq() ? s.faq().source() : s.text();
             // An FAQ answer's "No, …" replies to the question, not to this statement: explain with the claim.
-            String explanation = Text.cut(s.answersFaq() ? claim : s.text(), 200);
-            // Text.cut drops a final full stop (and keeps "?"/"!"/"…"): put one back where needed.
-            explanation += Text.endsSentence(explanation) || explanation.endsWith("…") ? "" : ".";
+            String explanation = Text.explanation(s.answersFaq() ? claim : s.text(), 200);
             if (swapped != null) {
                 out.add(new Candidate(name(), QuestionType.TRUEFALSE, swapped, List.of(), List.of("false"),
                         "False. " + explanation, s.section().heading(), s.section().index(), s.position(), source,

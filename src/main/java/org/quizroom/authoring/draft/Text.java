@@ -111,6 +111,15 @@ final class Text {
     }
 
     /**
+     * An explanation from the notes' text: cut to {@code max} characters ({@link #cut}), with the full
+     * stop that the cut drops put back unless it already ends a sentence or was cut short ("…").
+     */
+    static String explanation(String text, int max) {
+        String e = cut(text, max);
+        return e + (endsSentence(e) || e.endsWith("…") ? "" : ".");
+    }
+
+    /**
      * Cuts text to at most {@code max} characters at the last clause boundary (comma, semicolon,
      * dash, colon, bracket, or a joining word) past a third of the limit, else at a word; trailing
      * punctuation removed. Text already short enough comes back without its final full stop.
