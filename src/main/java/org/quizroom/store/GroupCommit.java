@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * after its batch committed or failed, so whatever the caller announces from it is on disk.
  *
  * <p>The callbacks run on a second thread, in the order the rows were committed, so the writer starts the
- * next commit while the last batch's ACKs are still being sent: 400 ACKs through the broker take the writer
- * thread longer than a commit, and answers queued meanwhile waited for both.
+ * next commit while the last batch's ACKs are still being sent: with the ACKs sent on the writer, a few hundred
+ * trips through the broker came between one commit and the next, and answers queued meanwhile waited for both
+ * (ACK p99 at 5,000 players fell by about a quarter, docs/benchmarks.md).
  *
  * <p>One transaction per game: in a cluster a game whose lease moved is refused on its own
  * ({@code LeaseFence}), without taking other games' rows down with it.

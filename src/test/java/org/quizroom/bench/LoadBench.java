@@ -317,8 +317,7 @@ public final class LoadBench {
         this.cfg = cfg;
         this.out = out;
         this.httpExecutor = Executors.newFixedThreadPool(2, daemon("bench-http"));
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(httpExecutor)
-                .connectTimeout(Duration.ofSeconds(30)).build();
+        this.http = httpClient(httpExecutor);
         // Each HttpClient reads all its WebSockets on one selector thread: with one for 5,000 bots, that thread
         // and not the server could decide how fast a question reaches the last bot. bench.clients shares the
         // bots' sockets over several clients (the HTTP joins and the host stay on the first).
@@ -328,10 +327,15 @@ public final class LoadBench {
         for (int i = 1; i < clients; i++) {
             ExecutorService executor = Executors.newFixedThreadPool(2, daemon("bench-ws" + i));
             extraExecutors.add(executor);
-            wsClients[i] = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
-                    .connectTimeout(Duration.ofSeconds(30)).build();
+            wsClients[i] = httpClient(executor);
         }
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("bench-timer"));
+    }
+
+    /** An HTTP/1.1 client (one selector thread of its own) whose callbacks run on {@code executor}. */
+    private static HttpClient httpClient(ExecutorService executor) {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
+                .connectTimeout(Duration.ofSeconds(30)).build();
     }
 
     /** Optional view of a server process, for CPU and heap figures. */
