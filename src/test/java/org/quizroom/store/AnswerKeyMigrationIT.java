@@ -1,0 +1,110 @@
+package org.quizroom.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.quizroom.support.TestDatabase;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * V17_1 rebuilds the answer table under a new key (game, question, player; docs/benchmarks.md). A school's
+ * database already holds answers when it upgrades: every one of them must come through unchanged, and the new
+ * key must still refuse a second answer from a player to a question. On H2 and, in the PostgreSQL rerun, on a
+ * fresh PostgreSQL schema.
+ */
+@ExtendWith(TestDatabase.Condition.class)
+class AnswerKeyMigrationIT {
+
+    private static final Instant LESSON = Instant.parse("2026-03-05T09:00:00Z");
+
+    private DriverManagerDataSource dataSource;
+    private JdbcTemplate jdbc;
+    private GameStore store;
+
+    @BeforeEach
+    void aDatabaseAsTheReleaseBeforeLeftIt() {
+        if (TestDatabase.postgresqlRun()) {
+            Map<String, Object> pg = TestDatabase.freshPostgresql();
+            dataSource = new DriverManagerDataSource((String) pg.get("spring.datasource.url"),
+                    (String) pg.get("spring.datasource.username"), (String) pg.get("spring.datasource.password"));
+        } else {
+            dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        }
+        migrate("16.1");
+        jdbc = new JdbcTemplate(dataSource);
+        store = new GameStore(jdbc, new com.fasterxml.jackson.databind.ObjectMapper(),
+                new StaticListableBeanFactory().getBeanProvider(WriteFence.class));
+    }
+
+    private void migrate(String target) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true).target(target)
+                .load().migrate();
+    }
+
+    private void game(String pin, String... playerIds) {
+        jdbc.update("insert into game (pin, quiz_id, quiz_title, quiz_json, options_json, host_token, shuffle_seed, "
+                + "phase, question_index, locked, created_at) values (?,'warm-up','Warm-up','{}','{}',?,1,'FINISHED',4,"
+                + "false,?)", pin, "hst_" + pin, java.sql.Timestamp.from(LESSON));
+        for (int i = 0; i < playerIds.length; i++) {
+            store.insertPlayer(new StoredPlayer(playerIds[i], pin, "plr_" + playerIds[i], "Student " + i, i, false,
+                    LESSON, null, null));
+        }
+    }
+
+    private static StoredAnswer answer(String pin, String playerId, int question, String text, boolean correct,
+                                       int points, long ms, String acceptedAs) {
+        return new StoredAnswer(pin, playerId, question, "\"" + text + "\"", text, correct, points, ms,
+                LESSON.plus(question, ChronoUnit.MINUTES).plusMillis(ms), 40 + question, acceptedAs);
+    }
+
+    @Test
+    void everyStoredAnswerComesThroughTheNewKeyUnchanged() {
+        game("111111", "p_ada", "p_bo");
+        game("222222", "p_cy");
+        List<StoredAnswer> first = List.of(
+                answer("111111", "p_ada", 0, "Paris", true, 950, 1_200, null),
+                answer("111111", "p_bo", 0, "Lyon", false, 0, 4_800, null),
+                answer("111111", "p_ada", 1, "Photosynthesis", true, 900, 2_000, "photosynthesis"),
+                answer("111111", "p_bo", 3, "8", true, 700, 9_999, null));
+        List<StoredAnswer> second = List.of(answer("222222", "p_cy", 0, "Rome", false, 0, 300, null));
+        store.insertAnswers(first);
+        store.insertAnswers(second);
+
+        migrate("latest");
+
+        assertThat(store.answers("111111")).containsExactlyInAnyOrderElementsOf(first);
+        assertThat(store.answers("222222")).containsExactlyElementsOf(second);
+        assertThat(store.countAnswers("111111")).isEqualTo(4);
+    }
+
+    @Test
+    void theNewKeyStillTakesOneAnswerPerPlayerAndQuestion() {
+        game("111111", "p_ada", "p_bo");
+        StoredAnswer kept = answer("111111", "p_ada", 0, "Paris", true, 950, 1_200, null);
+        store.insertAnswers(List.of(kept));
+        migrate("latest");
+
+        assertThatThrownBy(() -> store.insertAnswers(List.of(answer("111111", "p_ada", 0, "Lyon", false, 0, 3_000, null))))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        // The same player's next question and a classmate's answer to the same question are stored.
+        StoredAnswer next = answer("111111", "p_ada", 1, "Photosynthesis", true, 900, 2_000, null);
+        StoredAnswer classmate = answer("111111", "p_bo", 0, "Lyon", false, 0, 4_800, null);
+        store.insertAnswers(List.of(next, classmate));
+        assertThat(store.answers("111111")).containsExactlyInAnyOrder(kept, next, classmate);
+        // An answer still needs its game.
+        assertThatThrownBy(() -> store.insertAnswers(List.of(answer("999999", "p_ada", 2, "x", false, 0, 1, null))))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+}
