@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,14 +51,7 @@ class LeaseFencingIT {
 
     @BeforeEach
     void twoNodesAndAGameOnA() {
-        DriverManagerDataSource dataSource;
-        if (TestDatabase.postgresqlRun()) {
-            Map<String, Object> pg = TestDatabase.freshPostgresql();
-            dataSource = new DriverManagerDataSource((String) pg.get("spring.datasource.url"),
-                    (String) pg.get("spring.datasource.username"), (String) pg.get("spring.datasource.password"));
-        } else {
-            dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        }
+        DriverManagerDataSource dataSource = TestDatabase.freshDataSource();
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
         nodeA = node("node-a");

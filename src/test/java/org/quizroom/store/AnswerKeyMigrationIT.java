@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,13 +33,7 @@ class AnswerKeyMigrationIT {
 
     @BeforeEach
     void aDatabaseAsTheReleaseBeforeLeftIt() {
-        if (TestDatabase.postgresqlRun()) {
-            Map<String, Object> pg = TestDatabase.freshPostgresql();
-            dataSource = new DriverManagerDataSource((String) pg.get("spring.datasource.url"),
-                    (String) pg.get("spring.datasource.username"), (String) pg.get("spring.datasource.password"));
-        } else {
-            dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        }
+        dataSource = TestDatabase.freshDataSource();
         migrate("16.1");
         jdbc = new JdbcTemplate(dataSource);
         store = new GameStore(jdbc, new com.fasterxml.jackson.databind.ObjectMapper(),

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Which database an integration test runs on. By default H2 (a file database per server, see
@@ -66,6 +67,19 @@ public final class TestDatabase {
         String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         return Map.of("spring.datasource.url", schemaUrl, "spring.datasource.username", user,
                 "spring.datasource.password", password);
+    }
+
+    /**
+     * An empty database for a test that drives the store without a server: a fresh PostgreSQL schema
+     * ({@link #freshPostgresql()}) in the PostgreSQL rerun, else an in-memory H2 database of its own.
+     */
+    public static DriverManagerDataSource freshDataSource() {
+        if (postgresqlRun()) {
+            Map<String, Object> pg = freshPostgresql();
+            return new DriverManagerDataSource((String) pg.get("spring.datasource.url"),
+                    (String) pg.get("spring.datasource.username"), (String) pg.get("spring.datasource.password"));
+        }
+        return new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
     }
 
     /** The same settings as command-line arguments for a packaged server ({@code --key=value}). */
