@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,9 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * V17_1 rebuilds the answer table under a new key (game, question, player; docs/benchmarks.md). A school's
- * database already holds answers when it upgrades: every one of them must come through unchanged, and the new
- * key must still refuse a second answer from a player to a question. On H2 and, in the PostgreSQL rerun, on a
+ * V17_1 and V17_2 rebuild the answer and missed tables under a new key (game, question, player;
+ * docs/benchmarks.md). A school's database already holds answers when it upgrades: every one of them, and every
+ * missed question, must come through unchanged, and the new key must still refuse a second answer from a player
+ * to a question. On H2 and, in the PostgreSQL rerun, on a
  * fresh PostgreSQL schema.
  */
 @ExtendWith(TestDatabase.Condition.class)
@@ -74,9 +77,18 @@ class AnswerKeyMigrationIT {
         store.insertAnswers(first);
         store.insertAnswers(second);
 
+        store.insertMissed("111111", 1, List.of("p_bo"));
+        store.insertMissed("111111", 2, List.of("p_ada", "p_bo"));
+        store.insertMissed("222222", 1, List.of("p_cy"));
+
         migrate("latest");
 
         assertThat(store.answers("111111")).containsExactlyInAnyOrderElementsOf(first);
+        assertThat(store.missed("111111")).isEqualTo(Map.of("p_ada", Set.of(2), "p_bo", Set.of(1, 2)));
+        assertThat(store.missed("222222")).isEqualTo(Map.of("p_cy", Set.of(1)));
+        // Storing a question's missed players again replaces them, as before.
+        store.insertMissed("111111", 2, List.of("p_bo"));
+        assertThat(store.missed("111111")).isEqualTo(Map.of("p_bo", Set.of(1, 2)));
         assertThat(store.answers("222222")).containsExactlyElementsOf(second);
         assertThat(store.countAnswers("111111")).isEqualTo(4);
     }
