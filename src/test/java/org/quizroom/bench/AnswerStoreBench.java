@@ -12,9 +12,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.flywaydb.core.Flyway;
+import org.quizroom.game.GameOptions;
+import org.quizroom.game.Phase;
 import org.quizroom.live.Tokens;
+import org.quizroom.quiz.Quiz;
+import org.quizroom.quiz.QuizCatalog;
 import org.quizroom.store.GameStore;
 import org.quizroom.store.StoredAnswer;
+import org.quizroom.store.StoredGame;
 import org.quizroom.store.StoredPlayer;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of {@code batch} answers (as the answer writer does under load), the answers of a question in random order.
  * Prints the time to store each question's answers in the last game (ms, one thread, nothing else running)
  * and the database file's size (MB).
- * Run: {@code mvn -o test-compile} then
+ * Run from the project's folder (the games use {@code quizzes/warm-up}): {@code mvn -o test-compile} then
  * {@code java -cp target/classes:target/test-classes:$(mvn -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout) org.quizroom.bench.AnswerStoreBench [games] [players] [batch]}
  * (defaults 10, 5000, 250). Each shape is run twice, alternating.
  */
@@ -62,16 +67,15 @@ public final class AnswerStoreBench {
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true)
                     .target(schema).load().migrate();
-            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            GameStore store = new GameStore(jdbc, new com.fasterxml.jackson.databind.ObjectMapper(),
+            GameStore store = new GameStore(new JdbcTemplate(dataSource), new com.fasterxml.jackson.databind.ObjectMapper(),
                     new StaticListableBeanFactory().getBeanProvider(org.quizroom.store.WriteFence.class));
             TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
             Random shuffle = new Random(42);
+            Quiz quiz = new QuizCatalog(Path.of("quizzes")).find("warm-up").orElseThrow();
             for (int g = 0; g <= games; g++) {
                 String pin = String.valueOf(100_000 + g);
-                jdbc.update("insert into game (pin, quiz_id, quiz_title, quiz_json, options_json, host_token, shuffle_seed, "
-                        + "phase, question_index, locked, created_at) values (?,?,?,'{}','{}',?,0,'LOBBY',-1,false,?)",
-                        pin, "bench", "Bench", "hst_" + pin, java.sql.Timestamp.from(Instant.now()));
+                store.insertGame(new StoredGame(pin, quiz.id(), quiz.title(), quiz, GameOptions.defaults(), "hst_" + pin,
+                        0L, Phase.LOBBY, -1, false, Instant.now(), null, 0));
                 List<String> playerIds = new ArrayList<>();
                 List<StoredPlayer> joining = new ArrayList<>();
                 for (int p = 0; p < players; p++) {

@@ -3,6 +3,7 @@ package org.quizroom.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -12,6 +13,10 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.quizroom.game.GameOptions;
+import org.quizroom.game.Phase;
+import org.quizroom.quiz.Quiz;
+import org.quizroom.quiz.QuizCatalog;
 import org.quizroom.support.TestDatabase;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -29,17 +34,16 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class AnswerKeyMigrationIT {
 
     private static final Instant LESSON = Instant.parse("2026-03-05T09:00:00Z");
+    private static final Quiz QUIZ = new QuizCatalog(Path.of("quizzes")).find("warm-up").orElseThrow();
 
     private DriverManagerDataSource dataSource;
-    private JdbcTemplate jdbc;
     private GameStore store;
 
     @BeforeEach
     void aDatabaseAsTheReleaseBeforeLeftIt() {
         dataSource = TestDatabase.freshDataSource();
         migrate("16.1");
-        jdbc = new JdbcTemplate(dataSource);
-        store = new GameStore(jdbc, new com.fasterxml.jackson.databind.ObjectMapper(),
+        store = new GameStore(new JdbcTemplate(dataSource), new com.fasterxml.jackson.databind.ObjectMapper(),
                 new StaticListableBeanFactory().getBeanProvider(WriteFence.class));
     }
 
@@ -49,9 +53,8 @@ class AnswerKeyMigrationIT {
     }
 
     private void game(String pin, String... playerIds) {
-        jdbc.update("insert into game (pin, quiz_id, quiz_title, quiz_json, options_json, host_token, shuffle_seed, "
-                + "phase, question_index, locked, created_at) values (?,'warm-up','Warm-up','{}','{}',?,1,'FINISHED',4,"
-                + "false,?)", pin, "hst_" + pin, java.sql.Timestamp.from(LESSON));
+        store.insertGame(new StoredGame(pin, QUIZ.id(), QUIZ.title(), QUIZ, GameOptions.defaults(), "hst_" + pin, 1L,
+                Phase.FINISHED, 4, false, LESSON, null, 0));
         for (int i = 0; i < playerIds.length; i++) {
             store.insertPlayer(new StoredPlayer(playerIds[i], pin, "plr_" + playerIds[i], "Student " + i, i, false,
                     LESSON, null, null));
