@@ -3,7 +3,6 @@ package org.quizroom.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.quizroom.support.FreePorts;
 
 /**
  * The server under test as a JVM process of its own (the packaged jar), so its CPU and heap are
@@ -61,7 +61,7 @@ final class BenchServer implements AutoCloseable {
             throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("quizroom-bench-");
         Path log = dir.resolve("server.log");
-        int port = freePort();
+        int port = FreePorts.pick();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (xmx != null && !xmx.isBlank()) {
@@ -330,12 +330,6 @@ final class BenchServer implements AutoCloseable {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // best effort
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.quizroom.cluster;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.quizroom.support.Api;
+import org.quizroom.support.FreePorts;
 
 /**
  * The cluster of docs/deploy.md on loopback, for tests and the cluster bench: nginx with
@@ -34,9 +34,9 @@ public final class LocalCluster implements AutoCloseable {
         this.work = work;
         this.nodePorts = new int[nodeCount];
         for (int i = 0; i < nodeCount; i++) {
-            nodePorts[i] = freePort();
+            nodePorts[i] = FreePorts.pick();
         }
-        this.proxyPort = freePort();
+        this.proxyPort = FreePorts.pick();
     }
 
     /**
@@ -203,11 +203,6 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 
     /** Debian's nginx binary, or null when nginx is not installed. */
     public static String nginxBinary() {

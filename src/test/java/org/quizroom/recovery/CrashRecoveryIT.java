@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quizroom.support.Api;
+import org.quizroom.support.FreePorts;
 import org.quizroom.support.StompTestClient;
 import org.quizroom.support.TestDatabase;
 
@@ -70,7 +70,7 @@ class CrashRecoveryIT {
         Path work = Files.createDirectories(Path.of("target", "crash-recovery", UUID.randomUUID().toString()))
                 .toAbsolutePath();
         Path dataDir = work.resolve("data");
-        int port = freePort();
+        int port = FreePorts.pick();
         Process first = start(port, dataDir, work.resolve("server-1.log"));
         Api api = new Api(port);
 
@@ -388,13 +388,6 @@ class CrashRecoveryIT {
             return files.filter(f -> f.getFileName().toString().matches("quizroom-.*\\.jar")).findFirst()
                     .orElseThrow(() -> new AssertionError(
                             "No target/quizroom-*.jar: run this test with 'mvn verify', which packages the jar first"));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
         }
     }
 
