@@ -149,6 +149,15 @@ public final class RawClient implements AutoCloseable {
 
     /** Opens /ws from {@code localAddress} with an optional Origin; {@link #status()} says whether it upgraded. */
     public static RawClient webSocket(String localAddress, int port, String origin) {
+        return webSocket(localAddress, port, origin, new String[0]);
+    }
+
+    /**
+     * As {@link #webSocket(String, int, String)}, with more handshake headers ({@code headers} are name/value
+     * pairs); {@link #handshakeHeader(String)} reads the server's answer. Frames are read as sent: this client
+     * implements no extension, so a compressed frame would read as garbage.
+     */
+    public static RawClient webSocket(String localAddress, int port, String origin, String... headers) {
         RawClient c = new RawClient(localAddress, port);
         try {
             c.socket.setSoTimeout(20_000);
@@ -156,7 +165,7 @@ public final class RawClient implements AutoCloseable {
             String request = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
                     + "Connection: Upgrade\r\nSec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n"
                     + "Sec-WebSocket-Protocol: v12.stomp\r\n"
-                    + (origin == null ? "" : "Origin: " + origin + "\r\n") + "\r\n";
+                    + (origin == null ? "" : "Origin: " + origin + "\r\n") + lines(headers) + "\r\n";
             c.out.write(request.getBytes(StandardCharsets.US_ASCII));
             c.out.flush();
             ByteArrayOutputStream head = new ByteArrayOutputStream();
@@ -169,6 +178,7 @@ public final class RawClient implements AutoCloseable {
             }
             String h = head.toString(StandardCharsets.ISO_8859_1);
             c.status = h.length() >= 12 ? Integer.parseInt(h.substring(9, 12)) : -1;
+            c.handshake = h;
         } catch (IOException e) {
             c.status = -1;
         }
@@ -176,6 +186,26 @@ public final class RawClient implements AutoCloseable {
     }
 
     private int status;
+    private String handshake = "";
+
+    private static String lines(String... headers) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+        }
+        return b.toString();
+    }
+
+    /** A header of the server's handshake response (name case-insensitive), or null. */
+    public String handshakeHeader(String name) {
+        for (String line : handshake.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                return line.substring(colon + 1).trim();
+            }
+        }
+        return null;
+    }
 
     /** The handshake's HTTP status: 101 when the WebSocket opened. */
     public int status() {
