@@ -57,9 +57,9 @@ public final class RawClient implements AutoCloseable {
             byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
             StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
                     + "\r\nConnection: close\r\n");
+            head.append(lines(headers));
             boolean lengthGiven = false;
             for (int i = 0; i + 1 < headers.length; i += 2) {
-                head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
                 lengthGiven |= headers[i].equalsIgnoreCase("Content-Length") || headers[i].equalsIgnoreCase("Transfer-Encoding");
             }
             if (!lengthGiven) {
@@ -130,7 +130,11 @@ public final class RawClient implements AutoCloseable {
 
     /** The value of header {@code name} in a response from {@link #http}, or null. */
     public static String header(Api.Response response, String name) {
-        String head = response.text().substring(0, Math.max(0, response.text().indexOf("\r\n\r\n")));
+        return headerIn(response.text().substring(0, Math.max(0, response.text().indexOf("\r\n\r\n"))), name);
+    }
+
+    /** The value of header {@code name} (case-insensitive) among the lines of an HTTP head, or null. */
+    private static String headerIn(String head, String name) {
         for (String line : head.split("\r\n")) {
             int colon = line.indexOf(':');
             if (colon > 0 && line.substring(0, colon).equalsIgnoreCase(name)) {
@@ -188,6 +192,7 @@ public final class RawClient implements AutoCloseable {
     private int status;
     private String handshake = "";
 
+    /** {@code headers} (name/value pairs) as HTTP header lines. */
     private static String lines(String... headers) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i + 1 < headers.length; i += 2) {
@@ -198,13 +203,7 @@ public final class RawClient implements AutoCloseable {
 
     /** A header of the server's handshake response (name case-insensitive), or null. */
     public String handshakeHeader(String name) {
-        for (String line : handshake.split("\r\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
-                return line.substring(colon + 1).trim();
-            }
-        }
-        return null;
+        return headerIn(handshake, name);
     }
 
     /** The handshake's HTTP status: 101 when the WebSocket opened. */
