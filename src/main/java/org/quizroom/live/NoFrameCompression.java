@@ -23,8 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * compressor of its own on the server, and every frame sent its own compression. Measured (docs/benchmarks.md,
  * "WebSocket compression"): +83 kB of server RSS per socket at the handshake alone, and 1,052 MB of RSS for
  * 5,000 phones against 508 MB without; 20–50 µs of CPU to compress a 573-byte QUESTION frame; and each
- * broadcast takes the server about 40 % less CPU without it. Quizroom's frames are a few hundred bytes on a school network, so
- * compression saved little and cost much.
+ * broadcast takes the server about 40 % less CPU without it. Quizroom's frames are a few hundred bytes on a
+ * school network, so compression saved little and cost much.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
