@@ -1,5 +1,6 @@
 package org.quizroom.live;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.util.function.SingletonSupplier;
@@ -35,6 +36,11 @@ public class ConnectGuard implements WebSocketHandlerDecoratorFactory {
         return new WebSocketHandlerDecorator(handler) {
             @Override
             public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) throws Exception {
+                if (!session.isOpen()) {
+                    // Frames Tomcat had already read when this socket was closed (after a refusal, say): answering
+                    // them would throw on the closed socket, and Spring would log each one with a stack trace.
+                    return;
+                }
                 if (!session.getAttributes().containsKey(CHECKED)) {
                     String refusal;
                     try {
@@ -46,8 +52,12 @@ public class ConnectGuard implements WebSocketHandlerDecoratorFactory {
                         return;
                     }
                     if (refusal != null) {
-                        session.sendMessage(new TextMessage("ERROR\ncontent-type:text/plain\nmessage:" + refusal
-                                + "\n\n" + refusal + "\0"));
+                        try {
+                            session.sendMessage(new TextMessage("ERROR\ncontent-type:text/plain\nmessage:" + refusal
+                                    + "\n\n" + refusal + "\0"));
+                        } catch (IOException | IllegalStateException gone) {
+                            // The client closed or dropped the socket first; the close below is all that is left.
+                        }
                         session.close(CloseStatus.POLICY_VIOLATION.withReason("invalid token"));
                         return;
                     }

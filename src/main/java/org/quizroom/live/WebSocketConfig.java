@@ -21,7 +21,8 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 /**
  * STOMP over plain WebSocket at /ws with the in-memory broker; the page's Origin is checked on the
  * handshake, connections per address and the CONNECT deadline by {@link ConnectionLimits}, tokens
- * on CONNECT ({@link ConnectGuard}), every frame by {@link StompGatekeeper}.
+ * on CONNECT ({@link ConnectGuard}), every frame by {@link StompGatekeeper}; unreadable frames are answered by
+ * {@link UnreadableFrames}.
  */
 @Configuration
 @EnableWebSocketMessageBroker
@@ -32,14 +33,16 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     private final QuizroomProperties properties;
     private final ConnectionLimits connectionLimits;
     private final OriginPolicy origins;
+    private final UnreadableFrames unreadableFrames;
 
     public WebSocketConfig(StompGatekeeper gatekeeper, ConnectGuard connectGuard, QuizroomProperties properties,
-                           ConnectionLimits connectionLimits, OriginPolicy origins) {
+                           ConnectionLimits connectionLimits, OriginPolicy origins, UnreadableFrames unreadableFrames) {
         this.gatekeeper = gatekeeper;
         this.connectGuard = connectGuard;
         this.properties = properties;
         this.connectionLimits = connectionLimits;
         this.origins = origins;
+        this.unreadableFrames = unreadableFrames;
     }
 
     @Override
@@ -66,6 +69,8 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         });
         // A client's frames are handled in the order it sent them: its SUBSCRIBE before its sync.
         registry.setPreserveReceiveOrder(true);
+        // A frame that is not readable STOMP gets a plain ERROR frame and one quiet log line, not a stack trace.
+        registry.setErrorHandler(unreadableFrames);
     }
 
     @Override

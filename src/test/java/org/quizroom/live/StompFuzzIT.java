@@ -30,9 +30,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.quizroom.support.Api;
 import org.quizroom.support.LiveServerTest;
 import org.quizroom.support.StompTestClient;
@@ -62,23 +66,57 @@ class StompFuzzIT {
     int port;
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final Logger stompLog = (Logger) LoggerFactory.getLogger(
-            "org.springframework.web.socket.messaging.StompSubProtocolHandler");
-    private Level stompLevel;
 
     @BeforeEach
     void captureLogs() {
+        // At the levels the server runs with: a student's garbage must not flood the teacher's log.
         logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
-        // Spring logs every unparsable frame at ERROR with a stack trace: thousands here, all expected.
-        stompLevel = stompLog.getLevel();
-        stompLog.setLevel(Level.OFF);
     }
 
     @AfterEach
     void releaseLogs() {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
-        stompLog.setLevel(stompLevel);
+    }
+
+    /** Siblings of what a student's script sends instead of STOMP: each one a different way to be unreadable. */
+    static Stream<Arguments> unreadableFrames() {
+        return Stream.of(
+                Arguments.of("words, not a command", "hello garbage\n\n\0", "Not a STOMP frame"),
+                Arguments.of("a command in lower case", "send\ndestination:/app/x\n\n{}\0", "Not a STOMP frame"),
+                Arguments.of("a header line without a colon", "SEND\nnocolon\n\n\0", "Malformed STOMP frame"),
+                Arguments.of("a bad escape in a header", "SEND\ndestination:/app\\q\n\n\0", "Malformed STOMP frame"),
+                Arguments.of("a body on a frame that takes none", "SUBSCRIBE\nid:1\ndestination:/x\n\nbody\0",
+                        "Malformed STOMP frame"),
+                Arguments.of("a content-length shorter than the body", "SEND\ncontent-length:2\n\nabcdef\0",
+                        "Malformed STOMP frame"),
+                Arguments.of("a well-formed SEND", "SEND\ndestination:/app/games/000000/answer\n\n{}\0",
+                        "No STOMP session on this connection"));
+    }
+
+    @ParameterizedTest(name = "{0}, before and after CONNECT")
+    @MethodSource("unreadableFrames")
+    void anUnreadableFrameGetsAPlainErrorAndLeavesNoStackTraceInTheLog(String what, String frame, String reply) {
+        Api api = new Api(port);
+        String pin = api.openGame("warm-up", "{}").get("pin").asText();
+        String token = api.join(pin, "Mallory").get("playerToken").asText();
+        // A well-formed frame is refused only before CONNECT; after it, the gatekeeper judges it (ForgedFramesIT).
+        boolean[] cases = reply.startsWith("No STOMP session") ? new boolean[] {false} : new boolean[] {false, true};
+        for (boolean connected : cases) {
+            try (RawStomp raw = RawStomp.open(port)) {
+                if (connected) {
+                    assertThat(RawStomp.command(raw.connect("player-token", token))).isEqualTo("CONNECTED");
+                }
+                raw.send(frame);
+                String error = raw.await(f -> RawStomp.command(f).equals("ERROR"), Duration.ofSeconds(10));
+                assertThat(error).as("ERROR frame for %s; closed %s", what, raw.closeCode()).isNotNull();
+                assertThat(RawStomp.header(error, "message")).as("reply to %s", what).startsWith(reply)
+                        .doesNotContain("org.", "java.", "Exception", "enum", "garbage");
+                assertThat(raw.awaitClosed(Duration.ofSeconds(10))).as("closed after %s", what).isTrue();
+            }
+        }
+        assertThat(logs.list).as("log lines with a stack trace")
+                .noneMatch(e -> e.getThrowableProxy() != null || e.getLevel().isGreaterOrEqual(Level.ERROR));
     }
 
     @Test
@@ -270,6 +308,12 @@ class StompFuzzIT {
                         || e.getLoggerName().contains("SimpAnnotationMethodMessageHandler"))
                 .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage()).distinct().limit(10).toList();
         assertThat(unhandled).as("unexpected server errors").isEmpty();
+        // Thousands of unreadable frames, yet no stack trace, and a line at most every ten seconds.
+        assertThat(logs.list).as("log lines with a stack trace").noneMatch(e -> e.getThrowableProxy() != null);
+        long seconds = (System.nanoTime() - fuzzStart) / 1_000_000_000L;
+        assertThat(logs.list.stream().filter(e -> e.getLoggerName().equals(UnreadableFrames.class.getName())))
+                .as("lines about unreadable frames in %d s", seconds)
+                .hasSizeLessThanOrEqualTo((int) (seconds * 1000 / UnreadableFrames.LOG_EVERY_MS) + 1);
     }
 
     /** The first event ever received that matches, waiting up to {@code timeout}; ignores inbox order. */
