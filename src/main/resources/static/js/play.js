@@ -802,7 +802,8 @@ function renderFinal(e) {
   const fewer = e.questionsAnswerable != null && e.questionCount != null && Number(e.questionsAnswerable) < Number(e.questionCount);
   $('final-correct-note').hidden = !fewer;
   setText('final-correct-note', fewer
-    ? `Counting the ${formatNumber(e.questionsAnswerable)} questions you had open, of ${formatNumber(e.questionCount)} asked.` : '');
+    ? `Counting the ${Number(e.questionsAnswerable) === 1 ? 'one question' : `${formatNumber(e.questionsAnswerable)} questions`}`
+      + ` you had open, of ${formatNumber(e.questionCount)} asked.` : '');
   setPhase('finished');
   // Nothing more will happen in this game; let the socket go so the phone can sleep.
   setTimeout(() => { if (live) live.stop(); }, 3000);
@@ -859,11 +860,14 @@ function onEvent(e) {
 
 // The nickname's length is shown, never silently cut (a maxlength would drop the end of a pasted
 // name without a word): the count turns into a message past the limit and Join says why it refuses.
-// Characters are counted as the server counts them (code points; NicknamePolicy.MAX_LENGTH).
+// Characters are counted as people and the server count them (user-perceived characters, so a
+// family emoji or a flag is one; NicknamePolicy.MAX_LENGTH).
 const NICKNAME_MAX = 30;
+const GRAPHEMES = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
 
 function nicknameLength() {
-  return [...$('nickname-input').value.trim()].length;
+  const name = $('nickname-input').value.trim();
+  return GRAPHEMES ? [...GRAPHEMES.segment(name)].length : [...name].length;
 }
 
 function showNicknameCount() {

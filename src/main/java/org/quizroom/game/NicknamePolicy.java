@@ -2,6 +2,7 @@ package org.quizroom.game;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UProperty;
+import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.text.SpoofChecker;
 import java.text.Normalizer;
 import java.util.List;
@@ -18,7 +19,15 @@ import java.util.stream.Collectors;
  */
 public final class NicknamePolicy {
 
+    /** At most this many characters as people count them: user-perceived characters (grapheme clusters). */
     public static final int MAX_LENGTH = 30;
+
+    /**
+     * At most this many combining marks on one character. Real writing needs two or three (Vietnamese tones,
+     * Devanagari vowel signs on a conjunct); "Zalgo" text stacks dozens on one letter to draw over the lines
+     * above and below it on the projector, which counting characters alone would now let through.
+     */
+    public static final int MAX_MARKS_PER_CHARACTER = 4;
 
     /**
      * Control, format (zero-width, bidi), private-use and unassigned characters, line separators,
@@ -48,6 +57,30 @@ public final class NicknamePolicy {
     }
 
     /**
+     * The number of characters in {@code text} as a reader counts them: extended grapheme clusters (Unicode
+     * UAX #29, ICU4J's character BreakIterator), so a family emoji of seven code points, a flag or an accented
+     * letter typed as two code points is one character. The join page counts the same way
+     * ({@code Intl.Segmenter}).
+     *
+     * @throws GameException NICKNAME_INVALID when one character carries more than
+     *                       {@link #MAX_MARKS_PER_CHARACTER} combining marks
+     */
+    static int characterCount(String text) {
+        BreakIterator characters = BreakIterator.getCharacterInstance(Locale.ROOT);
+        characters.setText(text);
+        int count = 0;
+        int start = characters.first();
+        for (int end = characters.next(); end != BreakIterator.DONE; start = end, end = characters.next()) {
+            count++;
+            if (MARKS.matcher(text.substring(start, end)).results()
+                    .mapToInt(m -> m.group().codePointCount(0, m.group().length())).sum() > MAX_MARKS_PER_CHARACTER) {
+                throw invalid("Too many accents stacked on one letter: at most " + MAX_MARKS_PER_CHARACTER + ".");
+            }
+        }
+        return count;
+    }
+
+    /**
      * Returns the nickname as it will be shown, or throws NICKNAME_INVALID saying why, or NICKNAME_RESERVED
      * when it reads as the teacher or Quizroom itself ({@link ReservedNames}).
      */
@@ -62,8 +95,10 @@ public final class NicknamePolicy {
         if (shown.isEmpty()) {
             throw invalid("Please type a nickname.");
         }
-        if (shown.codePointCount(0, shown.length()) > MAX_LENGTH) {
-            throw invalid("Nicknames can be at most " + MAX_LENGTH + " characters long.");
+        int characters = characterCount(shown);
+        if (characters > MAX_LENGTH) {
+            throw invalid("Nicknames can be at most " + MAX_LENGTH + " characters long; this one has "
+                    + characters + ".");
         }
         String key = sameNameKey(shown);
         if (key.isEmpty()) {

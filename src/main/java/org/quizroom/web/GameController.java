@@ -36,7 +36,13 @@ public class GameController {
         }
     }
 
-    public record GameInfo(String pin, String quizTitle, String state, boolean locked, int playerCount) {
+    /**
+     * What a PIN's page needs to know about a game. {@code joinUrl} and {@code joinLocalOnly} are what its QR
+     * code already says (a host screen reloaded mid-game gets no LOBBY event and reads them here);
+     * {@code lateJoin} is null for a game no longer in memory.
+     */
+    public record GameInfo(String pin, String quizTitle, String state, boolean locked, int playerCount,
+                           String joinUrl, boolean joinLocalOnly, Boolean lateJoin) {
     }
 
     private final GameHub hub;
@@ -90,10 +96,12 @@ public class GameController {
         var live = hub.game(pin);
         if (live.isPresent()) {
             var g = live.get();
-            return new GameInfo(pin, g.quiz().title(), g.phase().name(), g.locked(), g.players().size());
+            return new GameInfo(pin, g.quiz().title(), g.phase().name(), g.locked(), g.players().size(),
+                    links.joinUrl(pin), links.localOnly(), g.options().lateJoin());
         }
         StoredGame stored = store.findGame(pin).orElseThrow(() -> new UnknownGameException(pin));
-        return new GameInfo(pin, stored.quizTitle(), stored.phase().name(), stored.locked(), stored.playerCount());
+        return new GameInfo(pin, stored.quizTitle(), stored.phase().name(), stored.locked(), stored.playerCount(),
+                links.joinUrl(pin), links.localOnly(), null);
     }
 
     @PostMapping("/{pin}/players")

@@ -38,7 +38,7 @@ public class HostHandoverController {
      */
     @PostMapping("/api/games/{pin}/host-session")
     public HostSession open(@PathVariable String pin, HttpServletRequest request) {
-        teacher.require(request, "HOST_HANDOVER_LOCAL_ONLY", "opening the host screen of a running game");
+        teacher.require(request, "HOST_HANDOVER_LOCAL_ONLY", "opening a game's host screen");
         var game = hub.game(pin);
         if (game.isEmpty() || game.get().phase() == org.quizroom.game.Phase.FINISHED) {
             if (store.pinExists(pin)) {

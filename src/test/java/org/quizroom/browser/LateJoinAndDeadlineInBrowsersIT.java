@@ -157,6 +157,8 @@ class LateJoinAndDeadlineInBrowsersIT {
         teacher.awaitText("answered-count", "1 of 2");
         assertThat(teacher.texts("#choices .choice-text")).containsExactly("Mars", "Pluto", "Neptune", "The Moon");
         assertThat(teacher.text("pin-small")).isEqualTo(pin);
+        // The join corner still says where to join: a reload gets no LOBBY event, so the page asks for it.
+        teacher.awaitText("corner-url", "127.0.0.1:" + port + "/play");
         teacher.shot("question-after-reload");
 
         lee.pressKeys("1"); // Mars only: half the right picks

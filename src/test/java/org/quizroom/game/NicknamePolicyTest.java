@@ -44,6 +44,25 @@ class NicknamePolicyTest {
         assertThat(policy.clean("  " + thirty + "  ")).as("surrounding spaces are not counted").isEqualTo(thirty);
     }
 
+    @Test
+    void charactersAreCountedAsPeopleCountThem() {
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67\u200D\uD83D\uDC66"; // seven code points
+        String england = "\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC65\uDB40\uDC6E\uDB40\uDC67\uDB40\uDC7F";
+        String keycap = "1\uFE0F\u20E3";
+        assertThat(policy.clean(family.repeat(12) + "Kim")).as("twelve families and three letters").isNotEmpty();
+        assertThat(policy.clean(england + keycap + "a".repeat(28))).as("a flag and a keycap are one each").isNotEmpty();
+        assertThat(policy.clean("Vie\u0323\u0302t".repeat(7))).as("letters typed with two accents").isNotEmpty();
+        assertInvalid(family.repeat(31), "this one has 31");
+        assertInvalid("a".repeat(31), "this one has 31");
+    }
+
+    @Test
+    void aLetterBuriedInStackedAccentsIsRefused() {
+        assertThat(policy.clean("Max\u0301\u0302\u0303\u0304")).as("four marks on one letter").isEqualTo("Max\u0301\u0302\u0303\u0304");
+        assertInvalid("Max\u0301\u0302\u0303\u0304\u0305", "Too many accents stacked on one letter");
+        assertInvalid("Z" + "\u0336\u0317\u0353".repeat(10) + "ed", "Too many accents");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Ann\u0000", "Ann\nLee", "Ann\tLee", "A\u200Bnn", "Ann\u202Eeil", "\u2060Ann",
             "Ann\u00AD", "Ann\u2028", "\uFEFFAnn", "\u3164", "Ann\u3164", "\u115F\u1160", "\uFFA0\uFFA0"})
