@@ -325,7 +325,17 @@ async function chooseAddress() {
 
 async function loadGames() {
   try {
-    renderGames(await getJson('/api/games'));
+    const response = await fetch('/api/games', { headers: { Accept: 'application/json' } });
+    if (response.status === 403) {
+      // Another computer, and no teacher password: say so at the top, before a button fails.
+      showError('This is the teacher\'s dashboard. Without a teacher password it works only on the computer '
+        + 'running Quizroom. Students join at /play.');
+      $('no-games').hidden = false;
+      setText('no-games', await errorMessage(response));
+      return;
+    }
+    if (!response.ok) throw new Error(await errorMessage(response, `/api/games answered ${response.status}.`));
+    renderGames(await response.json());
   } catch (err) {
     $('no-games').hidden = false;
     setText('no-games', `Could not load past games: ${err.message}`);

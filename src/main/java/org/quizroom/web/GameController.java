@@ -50,15 +50,17 @@ public class GameController {
     private final GameStore store;
     private final JoinLinks links;
     private final AddressLimits limits;
+    private final TeacherComputer teacher;
     private final int maxLiveGames;
 
     public GameController(GameHub hub, QuizCatalog catalog, GameStore store, JoinLinks links,
-                          AddressLimits limits, QuizroomProperties properties) {
+                          AddressLimits limits, TeacherComputer teacher, QuizroomProperties properties) {
         this.hub = hub;
         this.catalog = catalog;
         this.store = store;
         this.links = links;
         this.limits = limits;
+        this.teacher = teacher;
         this.maxLiveGames = properties.maxLiveGames();
     }
 
@@ -84,8 +86,15 @@ public class GameController {
         return hub.createGame(quiz, options(body.get("options")));
     }
 
+    /**
+     * The dashboard's list of games, newest first (at most 200), with their PINs. The teacher's only: a
+     * student who could read live PINs could join (and disrupt) another class's game on a shared server.
+     *
+     * @throws ApiException 403 TEACHER_COMPUTER_ONLY from another computer when no teacher password is set
+     */
     @GetMapping
-    public List<GameSummary> list() {
+    public List<GameSummary> list(HttpServletRequest request) {
+        teacher.require(request, "TEACHER_COMPUTER_ONLY", "the list of games");
         return store.listGames(200).stream().map(g -> GameSummary.of(g, hub.game(g.pin())
                 .map(live -> live.phase() != org.quizroom.game.Phase.FINISHED).orElse(false))).toList();
     }

@@ -62,6 +62,18 @@ class AnswerKeysFromAnotherComputerIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"quizId\":\"warm-up\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(hostHere.statusCode()).as("POST /api/games on the teacher's computer").isEqualTo(201);
+        String livePin = new ObjectMapper().readTree(hostHere.body()).get("pin").asText();
+
+        // The games list holds live PINs: a student who read it could join another class's game.
+        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(other + "/api/games")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(list.statusCode()).as("GET /api/games from another computer").isEqualTo(403);
+        assertThat(new ObjectMapper().readTree(list.body()).get("code").asText()).isEqualTo("TEACHER_COMPUTER_ONLY");
+        assertThat(list.body()).doesNotContain(livePin);
+        HttpResponse<String> listHere = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/games")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(listHere.statusCode()).isEqualTo(200);
+        assertThat(listHere.body()).contains(livePin);
 
         // The teacher's own computer still opens the editor; students' pages stay open to everyone.
         HttpResponse<String> here = http.send(HttpRequest.newBuilder(

@@ -95,5 +95,14 @@ class JoinAddressInBrowserIT {
         teacher.open(link).awaitPhase("join");
         assertThat(teacher.el("pin-input").getDomProperty("value")).isEqualTo(pin);
         teacher.assertNoInjectedScript();
+
+        // A student's laptop that opens the dashboard through the same address is told at once whose page it
+        // is, and sees no live PIN (another class's game could be joined with one).
+        teacher.open("http://" + address + ":" + port + "/");
+        teacher.awaitText("dashboard-error", t -> t.startsWith("This is the teacher's dashboard."), "the banner");
+        teacher.awaitText("no-games", t -> t.contains("only works on the computer running Quizroom"), "why no games");
+        assertThat(teacher.text("games-list")).doesNotContain(pin);
+        teacher.assertNoAxeViolations("dashboard from another computer");
+        teacher.shot("dashboard-from-another-computer");
     }
 }
