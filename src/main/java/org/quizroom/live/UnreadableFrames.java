@@ -96,10 +96,15 @@ public class UnreadableFrames extends StompSubProtocolErrorHandler implements Di
     /**
      * The reply's wording for a frame the decoder threw on. Spring's decoder has no error codes, so the
      * kind is read from the exception: {@code StompCommand.valueOf} throws IllegalArgumentException for an
-     * unknown command, and {@code BufferingStompDecoder} names its "buffer size limit" when a frame is over.
+     * unknown command, and {@code BufferingStompDecoder} names its "buffer size limit" when a frame, or the
+     * content-length header of one still arriving, is over.
      */
     String reasonUnreadable(Throwable ex) {
         String text = String.valueOf(ex.getMessage());
+        if (text.contains("'content-length'") && text.contains("buffer size limit")) {
+            return "Frame too large: its content-length header is over this server's limit of " + frameLimitBytes
+                    + " bytes.";
+        }
         if (text.contains("buffer size limit")) {
             return "Frame too large: this server accepts STOMP frames of at most " + frameLimitBytes + " bytes.";
         }

@@ -59,6 +59,9 @@ class UnreadableFramesTest {
                         "Malformed STOMP frame"),
                 Arguments.of("a content-length shorter than the body", "SEND\ncontent-length:2\n\nabcdef\0",
                         "Malformed STOMP frame"),
+                Arguments.of("a content-length over the limit, the body still to come",
+                        "SEND\ndestination:/app/x\ncontent-length:99999\n\n{}",
+                        "Frame too large: its content-length header is over this server's limit of " + LIMIT + " bytes."),
                 Arguments.of("a frame over the limit", "SEND\ndestination:/app/x\n\n" + "A".repeat(LIMIT * 2) + "\0",
                         "Frame too large: this server accepts STOMP frames of at most " + LIMIT + " bytes."));
     }
@@ -66,8 +69,12 @@ class UnreadableFramesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("unreadable")
     void theReplyIsAnErrorFrameInPlainWordsWithoutTheServersClassNames(String what, String frame, String reply) {
-        Throwable thrown = catchThrowable(() -> new BufferingStompDecoder(new StompDecoder(), LIMIT)
-                .decode(ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8))));
+        BufferingStompDecoder decoder = new BufferingStompDecoder(new StompDecoder(), LIMIT);
+        // A frame still arriving is judged when its next bytes come, as over a socket.
+        Throwable thrown = catchThrowable(() -> {
+            decoder.decode(ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8)));
+            decoder.decode(ByteBuffer.wrap("x".getBytes(StandardCharsets.UTF_8)));
+        });
         assertThat(thrown).as("Spring's decoder refuses %s", what).isNotNull();
 
         Message<byte[]> error = frames.handleClientMessageProcessingError(null, thrown);
