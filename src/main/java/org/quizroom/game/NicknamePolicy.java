@@ -4,6 +4,7 @@ import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.text.SpoofChecker;
+import com.ibm.icu.text.UnicodeSet;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
@@ -30,13 +31,15 @@ public final class NicknamePolicy {
     public static final int MAX_MARKS_PER_CHARACTER = 4;
 
     /**
-     * Control, format (zero-width, bidi), private-use and unassigned characters, line separators,
-     * the blank "filler" letters (Hangul fillers, braille blank) used to fake an empty name, and
-     * variation selectors (allowed only inside emoji, see {@link #withoutEmojiJoiners}).
+     * Control, format (zero-width, bidi), private-use and unassigned characters, lone surrogates, line
+     * separators, the blank "filler" letters (Hangul fillers, braille blank) used to fake an empty name, and
+     * variation selectors (allowed only inside emoji, see {@link #withoutEmojiJoiners}). The categories are
+     * ICU4J's, which follow the current Unicode version: Java 17's regex knows Unicode 13, so it called every
+     * emoji added since (🫶, 🥹, 🩷, 🫠, on every phone sold since 2022) "unassigned" and refused it.
      */
-    private static final Pattern CONTROL = Pattern.compile(
-            "[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}\\u2028\\u2029\\u115F\\u1160\\u3164\\uFFA0\\u2800"
-                    + "\\uFE00-\\uFE0F\\x{E0100}-\\x{E01EF}]");
+    private static final UnicodeSet CONTROL = new UnicodeSet(
+            "[[:Cc:][:Cf:][:Co:][:Cn:][:Cs:]\\u2028\\u2029\\u115F\\u1160\\u3164\\uFFA0\\u2800"
+                    + "\\uFE00-\\uFE0F\\U000E0100-\\U000E01EF]").freeze();
     /** Any run of spaces, including no-break, em and ideographic spaces. */
     private static final Pattern SPACES = Pattern.compile("[\\s\\p{Zs}]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -88,7 +91,7 @@ public final class NicknamePolicy {
         if (raw == null || raw.isBlank()) {
             throw invalid("Please type a nickname.");
         }
-        if (CONTROL.matcher(withoutEmojiJoiners(raw)).find()) {
+        if (CONTROL.containsSome(withoutEmojiJoiners(raw))) {
             throw invalid("Nicknames cannot contain control or invisible characters.");
         }
         String shown = SPACES.matcher(Normalizer.normalize(raw, Normalizer.Form.NFC)).replaceAll(" ").strip();

@@ -56,6 +56,19 @@ class NicknamePolicyTest {
         assertInvalid("a".repeat(31), "this one has 31");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Bo \uD83E\uDEF6", "Cy \uD83E\uDD79", "Di \uD83E\uDE77", "x\uD83E\uDEE0", "Ed \uD83D\uDC26\u200D\uD83D\uDD25"})
+    void emojiNewerThanJavasUnicodeAreAccepted(String nickname) {
+        // Unicode 14 and 15 emoji (heart hands, face holding back tears, pink heart, melting face, phoenix).
+        assertThat(policy.clean(nickname)).isEqualTo(nickname);
+    }
+
+    @Test
+    void aBrokenCharacterIsRefused() {
+        assertInvalid("a\uD800b", "control or invisible");
+        assertInvalid("a\uDC00", "control or invisible");
+    }
+
     @Test
     void aLetterBuriedInStackedAccentsIsRefused() {
         assertThat(policy.clean("Max\u0301\u0302\u0303\u0304")).as("four marks on one letter").isEqualTo("Max\u0301\u0302\u0303\u0304");
