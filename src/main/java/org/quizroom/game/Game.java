@@ -331,11 +331,19 @@ public final class Game {
     // ---------------------------------------------------------------- answers
 
     /**
-     * Counts a player's answer to the open question. {@code answer} uses display indices, as the
-     * player saw the choices. Only the first answer counts; late ones are refused.
+     * Checks that {@code playerId} may answer question {@code questionIndex} now, before the answer itself is
+     * read: a player in the game, the game not finished, that question open. Checked first so that an answer
+     * sent for a question not yet open is refused for that, and never for its format (which would tell the
+     * next question's type early).
+     *
+     * @throws GameException UNKNOWN_PLAYER (not in this game, or removed), GAME_FINISHED, TOO_LATE (that
+     *                       question's time is up) or WRONG_QUESTION (another question, or none, is open)
      */
-    public synchronized AnswerOutcome answer(String playerId, int questionIndex, Answer answer) {
-        Instant received = clock.instant();
+    public synchronized void requireAnswerable(String playerId, int questionIndex) {
+        answerable(playerId, questionIndex);
+    }
+
+    private Player answerable(String playerId, int questionIndex) {
         Player player = activePlayer(playerId);
         requireNotFinished();
         if (phase != Phase.QUESTION || questionIndex != index) {
@@ -348,6 +356,16 @@ public final class Game {
                     + " is open now."
                     : "No question is open right now.");
         }
+        return player;
+    }
+
+    /**
+     * Counts a player's answer to the open question. {@code answer} uses display indices, as the
+     * player saw the choices. Only the first answer counts; late ones are refused.
+     */
+    public synchronized AnswerOutcome answer(String playerId, int questionIndex, Answer answer) {
+        Instant received = clock.instant();
+        Player player = answerable(playerId, questionIndex);
         if (received.isBefore(openedAt)) {
             throw new GameException(ErrorCode.TOO_EARLY, "Answers open when the reading time is over.");
         }

@@ -253,8 +253,10 @@ public class GameHub {
         synchronized (live.game) {
             var question = live.game.quiz().questions();
             if (questionIndex < 0 || questionIndex >= question.size()) {
-                throw new GameException(ErrorCode.WRONG_QUESTION, "There is no question " + questionIndex + ".");
+                throw new GameException(ErrorCode.WRONG_QUESTION, "That question is not in this quiz.");
             }
+            // Which question first: a format refusal for a question not yet open would tell its type early.
+            live.game.requireAnswerable(identity.playerId(), questionIndex);
             Answer answer;
             try {
                 answer = AnswerCodec.read(rawAnswer, question.get(questionIndex).type());

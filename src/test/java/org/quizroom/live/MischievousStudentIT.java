@@ -121,6 +121,41 @@ class MischievousStudentIT {
     }
 
     @Test
+    void anAnswerForAQuestionNotYetOpenIsRefusedForThatAndNeverForItsFormat() {
+        Api api = api();
+        JsonNode game = api.openGame("warm-up", "{}");
+        String pin = game.get("pin").asText();
+        JsonNode ada = api.join(pin, "Ada");
+        try (StompTestClient host = StompTestClient.host(port, pin, game.get("hostToken").asText());
+             StompTestClient phone = StompTestClient.player(port, pin, ada.get("playerToken").asText())) {
+            phone.await("STATE", WAIT);
+            phone.answer(1, "\"words\"");
+            JsonNode inLobby = phone.await("ACK", WAIT);
+            assertThat(inLobby.get("code").asText()).isEqualTo("WRONG_QUESTION");
+            assertThat(inLobby.get("message").asText()).isEqualTo("No question is open right now.");
+
+            host.await("STATE", WAIT);
+            host.host("start");
+            phone.await("QUESTION", WAIT);
+            phone.clearInbox();
+            // Question 2 takes several choices and question 5 a number: a format error for either would say so
+            // while question 1 is still open.
+            for (String[] sent : new String[][] {{"1", "\"words\""}, {"4", "[0, 1]"}, {"1", "[0]"}}) {
+                phone.answer(Integer.parseInt(sent[0]), sent[1]);
+                JsonNode ack = phone.await("ACK", WAIT);
+                assertThat(ack.get("accepted").asBoolean()).isFalse();
+                assertThat(ack.get("code").asText()).as(sent[1]).isEqualTo("WRONG_QUESTION");
+                assertThat(ack.get("message").asText()).as(sent[1]).isEqualTo("That answer was for question "
+                        + (Integer.parseInt(sent[0]) + 1) + ", but question 1 is open now.");
+            }
+            phone.answer(77, "[0]");
+            JsonNode none = phone.await("ACK", WAIT);
+            assertThat(none.get("code").asText()).isEqualTo("WRONG_QUESTION");
+            assertThat(none.get("message").asText()).isEqualTo("That question is not in this quiz.");
+        }
+    }
+
+    @Test
     void numbersNoStudentTypesGetThePlainNumberHintAndTheStudentCanStillAnswer() {
         Api api = api();
         JsonNode game = api.openGame("warm-up", "{}");
