@@ -1,5 +1,6 @@
 package org.quizroom.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.quizroom.quiz.Quiz;
 import org.quizroom.quiz.QuizCatalog;
@@ -26,9 +27,11 @@ public class QuizController {
     }
 
     private final QuizCatalog catalog;
+    private final TeacherComputer teacher;
 
-    public QuizController(QuizCatalog catalog) {
+    public QuizController(QuizCatalog catalog, TeacherComputer teacher) {
         this.catalog = catalog;
+        this.teacher = teacher;
     }
 
     @GetMapping
@@ -61,8 +64,15 @@ public class QuizController {
         return new LintReport(id, items.size() - infos, infos, items);
     }
 
+    /**
+     * Reads the quizzes folder again and returns what is loaded now. The teacher's only: the folder is read
+     * and parsed whole each time, so a student's script must not be able to loop on it.
+     *
+     * @throws ApiException 403 TEACHER_COMPUTER_ONLY from another computer when no teacher password is set
+     */
     @PostMapping("/reload")
-    public List<QuizSummary> reload() {
+    public List<QuizSummary> reload(HttpServletRequest request) {
+        teacher.require(request, "TEACHER_COMPUTER_ONLY", "reloading the quizzes");
         return catalog.reload().stream().map(QuizSummary::of).toList();
     }
 }

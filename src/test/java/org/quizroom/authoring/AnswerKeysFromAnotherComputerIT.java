@@ -70,6 +70,11 @@ class AnswerKeysFromAnotherComputerIT {
         assertThat(list.statusCode()).as("GET /api/games from another computer").isEqualTo(403);
         assertThat(new ObjectMapper().readTree(list.body()).get("code").asText()).isEqualTo("TEACHER_COMPUTER_ONLY");
         assertThat(list.body()).doesNotContain(livePin);
+        HttpResponse<String> reload = http.send(HttpRequest.newBuilder(URI.create(other + "/api/quizzes/reload"))
+                .header("Content-Type", "application/json").header("Origin", other)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(reload.statusCode()).as("POST /api/quizzes/reload from another computer").isEqualTo(403);
+        assertThat(new ObjectMapper().readTree(reload.body()).get("code").asText()).isEqualTo("TEACHER_COMPUTER_ONLY");
         HttpResponse<String> listHere = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/api/games")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(listHere.statusCode()).isEqualTo(200);
