@@ -11,6 +11,7 @@ import java.util.Base64;
 import org.quizroom.QuizroomProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The optional teacher password (HTTP Basic, user "teacher"). When it is set, the dashboard,
@@ -37,11 +38,10 @@ public class TeacherLogin extends OncePerRequestFilter {
             // Without a password the LAN is the students' too: what shows answer keys (the quiz editor,
             // notes to draft, broken files' problems, hosting a game) works only on the computer running Quizroom.
             if (showsAnswers(request) && !TeacherComputer.isLoopback(request.getRemoteAddr())) {
-                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-                response.setContentType("application/json");
-                response.getWriter().write("{\"code\":\"TEACHER_COMPUTER_ONLY\",\"message\":\"Without a teacher "
-                        + "password, hosting a game, the quiz editor and notes to draft only work on the computer "
-                        + "running Quizroom. Set quizroom.teacher-password to use them from another computer.\"}");
+                refuse(request, response, HttpServletResponse.SC_FORBIDDEN, "TEACHER_COMPUTER_ONLY", "Without a "
+                        + "teacher password, the teacher's pages (hosting a game, the quiz editor, notes to draft) only "
+                        + "work on the computer running Quizroom. Set quizroom.teacher-password to use them from "
+                        + "another computer.");
                 return;
             }
             chain.doFilter(request, response);
@@ -51,12 +51,39 @@ public class TeacherLogin extends OncePerRequestFilter {
         request.setAttribute(AUTHENTICATED, valid);
         if (!valid && teacherOnly(request)) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Quizroom teacher\", charset=\"UTF-8\"");
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setContentType("application/json");
-            response.getWriter().write("{\"code\":\"TEACHER_LOGIN\",\"message\":\"Log in as the teacher to do this.\"}");
+            refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, "TEACHER_LOGIN",
+                    "Log in as the teacher to do this.");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Writes a refusal: a short page when a browser navigated here (its Accept names text/html), so a student
+     * who opens the editor's address reads a sentence and a way to the student page instead of raw JSON;
+     * otherwise the API's {@code {"code", "message"}} JSON.
+     *
+     * @param status  HTTP status, 401 or 403
+     * @param code    the API error code
+     * @param message the reason, fixed text (no request data goes into it)
+     */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String code,
+                               String message) throws IOException {
+        response.setStatus(status);
+        String accept = request.getHeader("Accept");
+        if (accept != null && accept.contains("text/html")) {
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                    + "<title>Quizroom — the teacher's page</title><link rel=\"stylesheet\" href=\"/css/base.css\">"
+                    + "</head><body><main class=\"wrap\"><h1 id=\"refused-title\">This page is the teacher's</h1>"
+                    + "<p id=\"refused-message\">" + HtmlUtils.htmlEscape(message) + "</p>"
+                    + "<p><a class=\"button\" href=\"/play\">Go to the student page</a></p></main></body></html>");
+            return;
+        }
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}");
     }
 
     /**

@@ -42,6 +42,14 @@ class AnswerKeysFromAnotherComputerIT {
             assertThat(new ObjectMapper().readTree(r.body()).get("code").asText()).as(path).isEqualTo("TEACHER_COMPUTER_ONLY");
             assertThat(r.body()).as(path).doesNotContain("Canberra");
         }
+        // A browser that navigates there gets a page that says so, not raw JSON, and still no answer.
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(other + "/editor?id=warm-up"))
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.body()).contains("This page is the teacher's", "only work on the computer running Quizroom",
+                "href=\"/play\"").doesNotContain("Canberra", "\"code\"");
         HttpResponse<String> delete = http.send(HttpRequest.newBuilder(URI.create(other + "/api/authoring/quizzes/warm-up"))
                 .header("X-Quizroom", "1").DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(delete.statusCode()).isEqualTo(403);

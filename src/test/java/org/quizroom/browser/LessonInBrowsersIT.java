@@ -159,7 +159,7 @@ class LessonInBrowsersIT {
         teacher.clickButtonNamed("Kick Bobby Tables");
         teacher.acceptConfirm("Remove Bobby Tables from the game?"); // a stray click on the projector does nothing
         bob.awaitPhase("kicked");
-        assertThat(bob.text("kicked-title")).isEqualTo("You've left the game");
+        assertThat(bob.text("kicked-title")).isEqualTo("You're no longer in this game"); // not "you left": you did not
         assertThat(bob.text("kicked-message")).containsIgnoringCase("removed");
         bob.assertNoSidewaysScroll("kicked");
         bob.shot("kicked");
