@@ -23,10 +23,10 @@ import org.springframework.web.socket.messaging.StompSubProtocolErrorHandler;
 
 /**
  * What happens when a client sends a WebSocket message that is not a readable STOMP frame (an unknown
- * command, a header line without a colon, a bad escape, a wrong content-length, a frame over the limit), or a
- * frame before its CONNECT:
- * the client gets a STOMP ERROR frame in plain words and the connection is closed (by Spring, after any
- * ERROR frame), and the server's log gets at most one short line per {@link #LOG_EVERY_MS} ms.
+ * command, a header line without a colon, a bad escape, a wrong content-length, a frame over the limit), or
+ * a frame before its CONNECT: the client gets a STOMP ERROR frame in plain words and the connection is closed
+ * (by Spring, after any ERROR frame), and the server's log gets at most one short line per
+ * {@link #LOG_EVERY_MS} ms.
  *
  * <p>Left to itself, Spring's {@code StompSubProtocolHandler} logs every such frame at ERROR with a full
  * stack trace and sends the parser's exception text back, for example "No enum constant
@@ -38,7 +38,7 @@ import org.springframework.web.socket.messaging.StompSubProtocolErrorHandler;
 @Component
 public class UnreadableFrames extends StompSubProtocolErrorHandler implements DisposableBean {
 
-    /** Spring's logger whose "Failed to parse …" line this class replaces. */
+    /** Spring's logger whose lines for these frames this class replaces. */
     static final String SPRING_LOGGER = "org.springframework.web.socket.messaging.StompSubProtocolHandler";
 
     /** At most one log line per this many ms; the next line counts the ones left out. */
@@ -164,9 +164,10 @@ public class UnreadableFrames extends StompSubProtocolErrorHandler implements Di
         @Override
         public FilterReply decide(Marker marker, ch.qos.logback.classic.Logger logger, Level level, String format,
                                   Object[] params, Throwable t) {
-            return level == Level.ERROR && format != null
-                    && (format.startsWith("Failed to parse") || format.startsWith("Failed to send message to Message"))
-                    && SPRING_LOGGER.equals(logger.getName()) ? FilterReply.DENY : FilterReply.NEUTRAL;
+            boolean replaced = format != null && (format.startsWith("Failed to parse")
+                    || format.startsWith("Failed to send message to MessageChannel"));
+            return replaced && level == Level.ERROR && SPRING_LOGGER.equals(logger.getName())
+                    ? FilterReply.DENY : FilterReply.NEUTRAL;
         }
     }
 }

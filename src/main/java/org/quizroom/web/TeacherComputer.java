@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * Guards the teacher actions that must never be open to a student's phone on the same network:
  * handing the host screen to another computer, changing the join address, the games list (live PINs),
- * reloading the quizzes, and reading a past game's report without its host key (a teacher on a new browser). With a teacher
- * password the {@link TeacherLogin} filter has already checked the login; without one, only
- * requests from this computer itself (loopback) are allowed. See docs/security.md.
+ * reloading the quizzes, and reading a past game's report without its host key (a teacher on a new
+ * browser). With a teacher password the {@link TeacherLogin} filter has already checked the login;
+ * without one, only requests from this computer itself (loopback) are allowed. See docs/security.md.
  */
 @Component
 public class TeacherComputer {
