@@ -89,16 +89,20 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         // Subscriptions are looked up in SubscriptionIndex (installed below), which needs no cache.
     }
 
+    /**
+     * Tomcat's buffer for an incoming text message, in chars (2 bytes each), per connection. A phone's frames
+     * are a few hundred bytes; a longer message is handed on in parts of this size.
+     */
+    static final int RECEIVE_BUFFER_CHARS = 1024;
+
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
-        // Tomcat buffers a whole text message in a char buffer as large as the session's text limit, one per
-        // connection. Spring's STOMP handler raises that limit to at least 16 KB + 256 chars when a session
-        // starts, which made it 33 KB of heap for every phone (a third of the heap at 5,000 players, found in
-        // a live-heap histogram), though no accepted frame exceeds quizroom.message-size-limit bytes (4 KB).
-        // So the limit is set after Spring's handler has started the session: the frame limit plus 1 KB, so a
-        // frame a little over the limit still reaches the STOMP layer and gets its ERROR frame naming the limit
-        // (a much larger one is closed with 1009 "too big"). A larger configured limit raises it too.
-        int containerLimit = properties.messageSizeLimit() + 1024;
+        // Tomcat keeps a buffer as large as the session's text limit for every connection, to assemble a whole
+        // message in. It was the frame limit plus 1 KB (10 KB of heap a phone, 50 MB at 5,000 players; before
+        // stop 11, Spring's 16 KB + 256 chars, 33 KB a phone), though a phone's frames are a few hundred bytes.
+        // Now the handler takes messages in parts (supportsPartialMessages below) and the buffer is 1 K chars:
+        // Spring's STOMP decoder assembles a frame from the parts and refuses one over
+        // quizroom.message-size-limit with an ERROR frame naming the limit, whatever the message's size.
         registration.setMessageSizeLimit(properties.messageSizeLimit())
                 .setSendBufferSizeLimit(1024 * 1024)
                 .setSendTimeLimit(20_000)
@@ -107,10 +111,16 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
                     @Override
                     public void afterConnectionEstablished(WebSocketSession session) throws Exception {
                         super.afterConnectionEstablished(session);
+                        // After Spring's STOMP handler, which raises the limits when the session starts.
                         if (session.isOpen()) { // the guards inside may have closed it already
-                            session.setTextMessageSizeLimit(containerLimit);
-                            session.setBinaryMessageSizeLimit(containerLimit);
+                            session.setTextMessageSizeLimit(RECEIVE_BUFFER_CHARS);
+                            session.setBinaryMessageSizeLimit(RECEIVE_BUFFER_CHARS);
                         }
+                    }
+
+                    @Override
+                    public boolean supportsPartialMessages() {
+                        return true; // Spring's BufferingStompDecoder joins the parts
                     }
                 })
                 // Last, so outermost: connections per address and the CONNECT deadline act before anything else.

@@ -156,6 +156,35 @@ class MischievousStudentIT {
     }
 
     @Test
+    void aFrameLongerThanTheReceiveBufferArrivesWholeEvenWithEmojiAcrossThePartBoundary() {
+        // The server takes text in parts of WebSocketConfig.RECEIVE_BUFFER_CHARS chars; Spring's STOMP decoder
+        // joins them. JSON whitespace pushes 90 two-char emoji across the first boundary (the frame's header is
+        // under 150 chars), so a pair split between parts would come back as "?".
+        String planets = "\uD83E\uDE90".repeat(90);
+        int padding = WebSocketConfig.RECEIVE_BUFFER_CHARS - 120;
+        Api api = api();
+        JsonNode game = api.openGame("warm-up", "{}");
+        String pin = game.get("pin").asText();
+        JsonNode ada = api.join(pin, "Ada");
+        try (StompTestClient host = StompTestClient.host(port, pin, game.get("hostToken").asText());
+             StompTestClient phone = StompTestClient.player(port, pin, ada.get("playerToken").asText())) {
+            phone.await("STATE", WAIT);
+            host.await(e -> "PLAYERS".equals(e.path("type").asText())
+                    && e.path("players").path(0).path("connected").asBoolean(), "Ada connected", WAIT);
+            host.host("start");
+            advanceTo(host, 3); // the typed question
+            phone.await(e -> "QUESTION".equals(e.path("type").asText()) && e.path("index").asInt() == 3,
+                    "the typed question", WAIT);
+            phone.answer(3, " ".repeat(padding) + "\"" + planets + "\"");
+            JsonNode ack = phone.await("ACK", WAIT);
+            assertThat(ack.get("accepted").asBoolean()).as("ACK %s", ack).isTrue();
+            host.host("skip");
+            JsonNode result = phone.await("RESULT", WAIT);
+            assertThat(result.get("answer").asText()).as("the answer as stored").isEqualTo(planets);
+        }
+    }
+
+    @Test
     void numbersNoStudentTypesGetThePlainNumberHintAndTheStudentCanStillAnswer() {
         Api api = api();
         JsonNode game = api.openGame("warm-up", "{}");
