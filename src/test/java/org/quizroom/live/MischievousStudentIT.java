@@ -162,17 +162,9 @@ class MischievousStudentIT {
         // under 150 chars), so a pair split between parts would come back as "?".
         String planets = "\uD83E\uDE90".repeat(90);
         int padding = WebSocketConfig.RECEIVE_BUFFER_CHARS - 120;
-        Api api = api();
-        JsonNode game = api.openGame("warm-up", "{}");
-        String pin = game.get("pin").asText();
-        JsonNode ada = api.join(pin, "Ada");
-        try (StompTestClient host = StompTestClient.host(port, pin, game.get("hostToken").asText());
-             StompTestClient phone = StompTestClient.player(port, pin, ada.get("playerToken").asText())) {
-            phone.await("STATE", WAIT);
-            host.await(e -> "PLAYERS".equals(e.path("type").asText())
-                    && e.path("players").path(0).path("connected").asBoolean(), "Ada connected", WAIT);
-            host.host("start");
-            advanceTo(host, 3); // the typed question
+        try (AdaPlaying at = adaAtQuestion(3)) { // the typed question
+            StompTestClient host = at.host();
+            StompTestClient phone = at.phone();
             phone.await(e -> "QUESTION".equals(e.path("type").asText()) && e.path("index").asInt() == 3,
                     "the typed question", WAIT);
             phone.answer(3, " ".repeat(padding) + "\"" + planets + "\"");
@@ -186,17 +178,9 @@ class MischievousStudentIT {
 
     @Test
     void numbersNoStudentTypesGetThePlainNumberHintAndTheStudentCanStillAnswer() {
-        Api api = api();
-        JsonNode game = api.openGame("warm-up", "{}");
-        String pin = game.get("pin").asText();
-        JsonNode ada = api.join(pin, "Ada");
-        try (StompTestClient host = StompTestClient.host(port, pin, game.get("hostToken").asText());
-             StompTestClient phone = StompTestClient.player(port, pin, ada.get("playerToken").asText())) {
-            phone.await("STATE", WAIT);
-            host.await(e -> "PLAYERS".equals(e.path("type").asText())
-                    && e.path("players").path(0).path("connected").asBoolean(), "Ada connected", WAIT);
-            host.host("start");
-            advanceTo(host, 4); // the spider question: a number, answer 8
+        try (AdaPlaying at = adaAtQuestion(4)) { // the spider question: a number, answer 8
+            StompTestClient host = at.host();
+            StompTestClient phone = at.phone();
             JsonNode question = phone.await(e -> "QUESTION".equals(e.path("type").asText())
                     && e.path("index").asInt() == 4, "the number question", WAIT);
             assertThat(question.get("questionType").asText()).isEqualTo("number");
@@ -282,6 +266,36 @@ class MischievousStudentIT {
     }
 
     /** From the first question, skips and steps through until question {@code index} is open. */
+    /** A warm-up game's host screen and Ada's phone, both connected. */
+    private record AdaPlaying(StompTestClient host, StompTestClient phone) implements AutoCloseable {
+        @Override
+        public void close() {
+            phone.close();
+            host.close();
+        }
+    }
+
+    /** Opens a warm-up game, connects its host and Ada's phone, starts it and moves on to question {@code index}. */
+    private AdaPlaying adaAtQuestion(int index) {
+        Api api = api();
+        JsonNode game = api.openGame("warm-up", "{}");
+        String pin = game.get("pin").asText();
+        JsonNode ada = api.join(pin, "Ada");
+        AdaPlaying at = new AdaPlaying(StompTestClient.host(port, pin, game.get("hostToken").asText()),
+                StompTestClient.player(port, pin, ada.get("playerToken").asText()));
+        try {
+            at.phone().await("STATE", WAIT);
+            at.host().await(e -> "PLAYERS".equals(e.path("type").asText())
+                    && e.path("players").path(0).path("connected").asBoolean(), "Ada connected", WAIT);
+            at.host().host("start");
+            advanceTo(at.host(), index);
+            return at;
+        } catch (RuntimeException | Error e) {
+            at.close();
+            throw e;
+        }
+    }
+
     private static void advanceTo(StompTestClient host, int index) {
         for (int q = 0; q < index; q++) {
             host.await(e -> "QUESTION".equals(e.path("type").asText()), "question " + q, WAIT);

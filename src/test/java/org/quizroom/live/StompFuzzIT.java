@@ -79,19 +79,11 @@ class StompFuzzIT {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
     }
 
-    /** Siblings of what a student's script sends instead of STOMP: each one a different way to be unreadable. */
+    /** Ways to be unreadable (UnreadableFramesTest's), and a well-formed frame sent before CONNECT. */
     static Stream<Arguments> unreadableFrames() {
-        return Stream.of(
-                Arguments.of("words, not a command", "hello garbage\n\n\0", "Not a STOMP frame"),
-                Arguments.of("a command in lower case", "send\ndestination:/app/x\n\n{}\0", "Not a STOMP frame"),
-                Arguments.of("a header line without a colon", "SEND\nnocolon\n\n\0", "Malformed STOMP frame"),
-                Arguments.of("a bad escape in a header", "SEND\ndestination:/app\\q\n\n\0", "Malformed STOMP frame"),
-                Arguments.of("a body on a frame that takes none", "SUBSCRIBE\nid:1\ndestination:/x\n\nbody\0",
-                        "Malformed STOMP frame"),
-                Arguments.of("a content-length shorter than the body", "SEND\ncontent-length:2\n\nabcdef\0",
-                        "Malformed STOMP frame"),
+        return Stream.concat(UnreadableFramesTest.malformed(), Stream.of(
                 Arguments.of("a well-formed SEND", "SEND\ndestination:/app/games/000000/answer\n\n{}\0",
-                        "No STOMP session on this connection"));
+                        "No STOMP session on this connection")));
     }
 
     @ParameterizedTest(name = "{0}, before and after CONNECT")

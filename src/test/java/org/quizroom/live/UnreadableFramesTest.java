@@ -48,22 +48,30 @@ class UnreadableFramesTest {
         logger.detachAppender(logged);
     }
 
-    static Stream<Arguments> unreadable() {
+    /**
+     * What a student's script sends instead of STOMP, each a different way to be unreadable: description, frame,
+     * the start of the reply. Shared with StompFuzzIT, which sends them over a real socket.
+     */
+    static Stream<Arguments> malformed() {
         return Stream.of(
                 Arguments.of("words, not a command", "hello garbage\n\n\0", "Not a STOMP frame"),
                 Arguments.of("a command in lower case", "send\ndestination:/app/x\n\n{}\0", "Not a STOMP frame"),
-                Arguments.of("a reply-only command name misspelt", "MESSAGES\n\n\0", "Not a STOMP frame"),
                 Arguments.of("a header line without a colon", "SEND\nnocolon\n\n\0", "Malformed STOMP frame"),
                 Arguments.of("a bad escape in a header", "SEND\ndestination:/app\\q\n\n\0", "Malformed STOMP frame"),
                 Arguments.of("a body on a frame that takes none", "SUBSCRIBE\nid:1\ndestination:/x\n\nbody\0",
                         "Malformed STOMP frame"),
                 Arguments.of("a content-length shorter than the body", "SEND\ncontent-length:2\n\nabcdef\0",
-                        "Malformed STOMP frame"),
+                        "Malformed STOMP frame"));
+    }
+
+    static Stream<Arguments> unreadable() {
+        return Stream.concat(malformed(), Stream.of(
+                Arguments.of("a reply-only command name misspelt", "MESSAGES\n\n\0", "Not a STOMP frame"),
                 Arguments.of("a content-length over the limit, the body still to come",
                         "SEND\ndestination:/app/x\ncontent-length:99999\n\n{}",
                         "Frame too large: its content-length header is over this server's limit of " + LIMIT + " bytes."),
                 Arguments.of("a frame over the limit", "SEND\ndestination:/app/x\n\n" + "A".repeat(LIMIT * 2) + "\0",
-                        "Frame too large: this server accepts STOMP frames of at most " + LIMIT + " bytes."));
+                        "Frame too large: this server accepts STOMP frames of at most " + LIMIT + " bytes.")));
     }
 
     @ParameterizedTest(name = "{0}")
