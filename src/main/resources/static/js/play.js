@@ -865,18 +865,27 @@ function onEvent(e) {
 const NICKNAME_MAX = 30;
 const GRAPHEMES = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
 
+// The stored column's size in UTF-16 units (NicknamePolicy.MAX_STORED_UNITS): a family emoji takes 11.
+const NICKNAME_MAX_UNITS = 200;
+
 function nicknameLength() {
   const name = $('nickname-input').value.trim();
   return GRAPHEMES ? [...GRAPHEMES.segment(name)].length : [...name].length;
 }
 
+function nicknameTooBigToStore() {
+  return $('nickname-input').value.trim().length > NICKNAME_MAX_UNITS;
+}
+
 function showNicknameCount() {
   const n = nicknameLength();
-  const over = n > NICKNAME_MAX;
+  const tooBig = n <= NICKNAME_MAX && nicknameTooBigToStore();
+  const over = n > NICKNAME_MAX || tooBig;
   const note = $('nickname-count');
-  note.textContent = over
+  note.textContent = n > NICKNAME_MAX
     ? `Too long: ${n} characters. Nicknames can have at most ${NICKNAME_MAX}.`
-    : (n ? `${n} of ${NICKNAME_MAX} characters.` : `Up to ${NICKNAME_MAX} characters.`);
+    : tooBig ? `${n} characters, but too many emoji made of several symbols. Use fewer emoji.`
+      : (n ? `${n} of ${NICKNAME_MAX} characters.` : `Up to ${NICKNAME_MAX} characters.`);
   note.classList.toggle('over', over);
   if (over) $('nickname-input').setAttribute('aria-invalid', 'true');
 }

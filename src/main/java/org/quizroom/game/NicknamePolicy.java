@@ -31,6 +31,13 @@ public final class NicknamePolicy {
     public static final int MAX_MARKS_PER_CHARACTER = 4;
 
     /**
+     * At most this many UTF-16 units, the size of the stored column ({@code player.nickname varchar(200)}). Thirty
+     * characters of plain text never reach it, but one emoji can take up to a dozen units or more (a family is
+     * 11, a flag of England 14), so thirty of them would not fit; found by a fresh tester as a 500 error.
+     */
+    public static final int MAX_STORED_UNITS = 200;
+
+    /**
      * Control, format (zero-width, bidi), private-use and unassigned characters, lone surrogates, line
      * separators, the blank "filler" letters (Hangul fillers, braille blank) used to fake an empty name, and
      * variation selectors (allowed only inside emoji, see {@link #withoutEmojiJoiners}). The categories are
@@ -102,6 +109,10 @@ public final class NicknamePolicy {
         if (characters > MAX_LENGTH) {
             throw invalid("Nicknames can be at most " + MAX_LENGTH + " characters long; this one has "
                     + characters + ".");
+        }
+        if (shown.length() > MAX_STORED_UNITS) {
+            throw invalid("This nickname is too long to store: some emoji are made of several symbols and take "
+                    + "more room. Use fewer emoji.");
         }
         String key = sameNameKey(shown);
         if (key.isEmpty()) {

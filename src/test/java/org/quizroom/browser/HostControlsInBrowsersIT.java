@@ -106,6 +106,13 @@ class HostControlsInBrowsersIT {
         zed.js("const i = document.getElementById('nickname-input'); i.value = arguments[0];"
                 + " i.dispatchEvent(new Event('input'));", "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67\u200D\uD83D\uDC66".repeat(12));
         assertThat(zed.text("nickname-count")).isEqualTo("12 of 30 characters.");
+        // Thirty characters, but too big to store (11 UTF-16 units a family): the page and the server both say so.
+        zed.js("const i = document.getElementById('nickname-input'); i.value = arguments[0];"
+                + " i.dispatchEvent(new Event('input'));", "A" + "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67\u200D\uD83D\uDC66".repeat(29));
+        assertThat(zed.text("nickname-count")).isEqualTo("30 characters, but too many emoji made of several symbols. Use fewer emoji.");
+        zed.click("join-button");
+        zed.awaitText("join-error", t -> t.contains("too long to store"), "the server's refusal");
+        assertThat(zed.phase()).isEqualTo("join");
         zed.type("nickname-input", "Zed the Magnificent");
         assertThat(zed.text("nickname-count")).isEqualTo("19 of 30 characters.");
         assertThat(api.get("/api/games/" + pin).status()).isEqualTo(200);

@@ -53,6 +53,10 @@ class NicknamePolicyTest {
         assertThat(policy.clean(england + keycap + "a".repeat(28))).as("a flag and a keycap are one each").isNotEmpty();
         assertThat(policy.clean("Vie\u0323\u0302t".repeat(7))).as("letters typed with two accents").isNotEmpty();
         assertInvalid(family.repeat(31), "this one has 31");
+        // Thirty characters, but 1 + 29 × 11 = 320 UTF-16 units: more than the stored column holds.
+        assertInvalid("A" + family.repeat(29), "too long to store");
+        assertInvalid("A" + england.repeat(15), "too long to store");
+        assertThat(policy.clean("A" + family.repeat(18))).as("199 units fit").hasSize(199);
         assertInvalid("a".repeat(31), "this one has 31");
     }
 
