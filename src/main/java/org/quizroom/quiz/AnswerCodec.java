@@ -66,6 +66,10 @@ public final class AnswerCodec {
                 if (node.textValue().length() > MAX_TEXT) {
                     throw new InvalidAnswerException("Typed answers can be at most " + MAX_TEXT + " characters.");
                 }
+                if (hasLoneSurrogate(node.textValue())) {
+                    // No keyboard types one; stored, it would show in the report as a broken character.
+                    throw new InvalidAnswerException("This answer has a broken character; type it again.");
+                }
                 return new Answer.Text(node.textValue());
             }
             case NUMBER -> {
@@ -98,5 +102,18 @@ public final class AnswerCodec {
             return f.numberNode(n.value());
         }
         return f.textNode(((Answer.Text) answer).value());
+    }
+
+    /** Whether {@code text} has half of a UTF-16 surrogate pair without the other half (JSON's "\\ud800" allows it). */
+    static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -48,6 +48,16 @@ class AnswerCodecTest {
     }
 
     @Test
+    void aTypedAnswerWithABrokenCharacterIsRefusedButEmojiAreKept() throws Exception {
+        for (String sent : new String[] {"\"ab\\ud800cd\"", "\"\\udc00\"", "\"end\\ud83e\""}) {
+            assertThatThrownBy(() -> AnswerCodec.read(json(sent), QuestionType.TYPE)).as(sent)
+                    .isInstanceOf(InvalidAnswerException.class).hasMessageContaining("broken character");
+        }
+        assertThat(AnswerCodec.read(json("\"CO2 \\ud83e\\udef6\""), QuestionType.TYPE))
+                .isEqualTo(new Answer.Text("CO2 \uD83E\uDEF6"));
+    }
+
+    @Test
     void aStoredAnswerFromBeforeTheLimitStillRestores() throws Exception {
         assertThat(AnswerCodec.readStored(json("1e308"), QuestionType.NUMBER)).isEqualTo(new Answer.Numeric(1e308));
     }
