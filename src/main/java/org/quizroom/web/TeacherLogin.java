@@ -76,7 +76,7 @@ public class TeacherLogin extends OncePerRequestFilter {
             response.getWriter().write("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                     + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                     + "<title>Quizroom — the teacher's page</title><link rel=\"stylesheet\" href=\"/css/base.css\">"
-                    + "</head><body><main class=\"wrap\"><h1 id=\"refused-title\">This page is the teacher's</h1>"
+                    + "</head><body><main class=\"wrap\"><h1 id=\"refused-title\">This page is for the teacher</h1>"
                     + "<p id=\"refused-message\">" + HtmlUtils.htmlEscape(message) + "</p>"
                     + "<p><a class=\"button\" href=\"/play\">Go to the student page</a></p></main></body></html>");
             return;

@@ -48,7 +48,7 @@ class AnswerKeysFromAnotherComputerIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(403);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-        assertThat(page.body()).contains("This page is the teacher's", "only work on the computer running Quizroom",
+        assertThat(page.body()).contains("This page is for the teacher", "only work on the computer running Quizroom",
                 "href=\"/play\"").doesNotContain("Canberra", "\"code\"");
         HttpResponse<String> delete = http.send(HttpRequest.newBuilder(URI.create(other + "/api/authoring/quizzes/warm-up"))
                 .header("X-Quizroom", "1").DELETE().build(), HttpResponse.BodyHandlers.ofString());

@@ -106,7 +106,7 @@ class JoinAddressInBrowserIT {
         teacher.shot("dashboard-from-another-computer");
         // The editor's address, typed by a curious student: a sentence and a way out, not raw JSON.
         teacher.open("http://" + address + ":" + port + "/editor?id=warm-up");
-        assertThat(teacher.text("refused-title")).isEqualTo("This page is the teacher's");
+        assertThat(teacher.text("refused-title")).isEqualTo("This page is for the teacher");
         assertThat(teacher.text("refused-message")).contains("only work on the computer running Quizroom");
         teacher.assertNoAxeViolations("the editor from another computer");
     }
