@@ -16,7 +16,11 @@ function showError(text) {
 
 async function getJson(url, init) {
   const response = await fetch(url, { headers: { Accept: 'application/json' }, ...init });
-  if (!response.ok) throw new Error(await errorMessage(response, `${url} answered ${response.status}.`));
+  if (!response.ok) {
+    const error = new Error(await errorMessage(response, `${url} answered ${response.status}.`));
+    error.status = response.status;
+    throw error;
+  }
   return response.json();
 }
 
@@ -325,20 +329,17 @@ async function chooseAddress() {
 
 async function loadGames() {
   try {
-    const response = await fetch('/api/games', { headers: { Accept: 'application/json' } });
-    if (response.status === 403) {
+    renderGames(await getJson('/api/games'));
+  } catch (err) {
+    $('no-games').hidden = false;
+    if (err.status === 403) {
       // Another computer, and no teacher password: say so at the top, before a button fails.
       showError('This is the teacher\'s dashboard. Without a teacher password it works only on the computer '
         + 'running Quizroom. Students join at /play.');
-      $('no-games').hidden = false;
-      setText('no-games', await errorMessage(response));
-      return;
+      setText('no-games', err.message);
+    } else {
+      setText('no-games', `Could not load past games: ${err.message}`);
     }
-    if (!response.ok) throw new Error(await errorMessage(response, `/api/games answered ${response.status}.`));
-    renderGames(await response.json());
-  } catch (err) {
-    $('no-games').hidden = false;
-    setText('no-games', `Could not load past games: ${err.message}`);
   }
 }
 
