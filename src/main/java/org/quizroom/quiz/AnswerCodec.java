@@ -2,6 +2,7 @@ package org.quizroom.quiz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.ibm.icu.text.UnicodeSet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,11 @@ import java.util.List;
 public final class AnswerCodec {
 
     public static final int MAX_TEXT = 200;
+    /**
+     * Half of a UTF-16 surrogate pair without the other half (JSON's "\\ud800" allows one). ICU4J reads a text by
+     * code points, so a whole pair is an emoji and only a lone half is in this set; NicknamePolicy uses the same.
+     */
+    private static final UnicodeSet LONE_SURROGATES = new UnicodeSet("[:Cs:]").freeze();
 
     private AnswerCodec() {
     }
@@ -66,7 +72,7 @@ public final class AnswerCodec {
                 if (node.textValue().length() > MAX_TEXT) {
                     throw new InvalidAnswerException("Typed answers can be at most " + MAX_TEXT + " characters.");
                 }
-                if (hasLoneSurrogate(node.textValue())) {
+                if (LONE_SURROGATES.containsSome(node.textValue())) {
                     // No keyboard types one; stored, it would show in the report as a broken character.
                     throw new InvalidAnswerException("This answer has a broken character; type it again.");
                 }
@@ -102,18 +108,5 @@ public final class AnswerCodec {
             return f.numberNode(n.value());
         }
         return f.textNode(((Answer.Text) answer).value());
-    }
-
-    /** Whether {@code text} has half of a UTF-16 surrogate pair without the other half (JSON's "\\ud800" allows it). */
-    static boolean hasLoneSurrogate(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
