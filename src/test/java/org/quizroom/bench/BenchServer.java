@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -186,12 +188,65 @@ final class BenchServer implements AutoCloseable {
     /** User + system CPU time of the server process so far, in seconds. */
     double cpuSeconds() {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid() + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // after "pid (comm) ": state is field 3, utime 14, stime 15 → indexes 11, 12 here
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) CLOCK_TICKS;
+            return cpuSecondsIn(Files.readString(Path.of("/proc/" + pid() + "/stat")));
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
+        }
+    }
+
+    /** utime + stime of a /proc stat line (a process's or a thread's), in seconds. */
+    private static double cpuSecondsIn(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // after "pid (comm) ": state is field 3, utime 14, stime 15 → indexes 11, 12 here
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) CLOCK_TICKS;
+    }
+
+    /**
+     * The CPU time so far of each of the server's JIT compiler threads and garbage-collector threads (the
+     * parallel and concurrent G1 workers and the VM thread that runs the pauses), read from each thread's
+     * /proc/PID/task/TID/stat and sorted by its name; empty where /proc cannot be read.
+     */
+    CpuSplit cpuSplit() {
+        Map<String, Double> jit = new HashMap<>();
+        Map<String, Double> gc = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid() + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException gone) {
+                    continue; // the thread ended meanwhile
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String tid = task.getFileName().toString();
+                if (name.contains("CompilerThre")) {
+                    jit.put(tid, cpuSecondsIn(stat));
+                } else if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread")) {
+                    gc.put(tid, cpuSecondsIn(stat));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new CpuSplit(Map.of(), Map.of());
+        }
+        return new CpuSplit(jit, gc);
+    }
+
+    /** CPU seconds by thread id of the JIT compiler's threads and of the garbage collector's. */
+    record CpuSplit(Map<String, Double> jit, Map<String, Double> gc) {
+
+        /**
+         * {JIT, GC} CPU seconds used between {@code earlier} and this snapshot. The JVM starts and stops compiler
+         * threads as its queue grows and shrinks: a thread that is new counts whole, one that ended is left out.
+         */
+        double[] since(CpuSplit earlier) {
+            return new double[] {used(jit, earlier.jit), used(gc, earlier.gc)};
+        }
+
+        private static double used(Map<String, Double> now, Map<String, Double> before) {
+            if (now.isEmpty()) {
+                return Double.NaN;
+            }
+            return now.entrySet().stream().mapToDouble(e -> e.getValue() - before.getOrDefault(e.getKey(), 0.0)).sum();
         }
     }
 

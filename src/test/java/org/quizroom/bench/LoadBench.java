@@ -342,6 +342,11 @@ public final class LoadBench {
     interface ServerProbe {
         double cpuSeconds();
 
+        /** CPU time so far of the server's JIT compiler and of its garbage collector, thread by thread. */
+        default BenchServer.CpuSplit cpuSplit() {
+            return new BenchServer.CpuSplit(java.util.Map.of(), java.util.Map.of());
+        }
+
         double peakHeapMb(long fromNanos, long toNanos);
 
         double peakCpuCores(long fromNanos, long toNanos);
@@ -512,6 +517,7 @@ public final class LoadBench {
         PlayerHandler handler = new PlayerHandler(inFlight);
         AtomicInteger failedJoins = new AtomicInteger();
         double cpu0 = probe == null ? Double.NaN : probe.cpuSeconds();
+        BenchServer.CpuSplit split0 = probe == null ? null : probe.cpuSplit();
         long t = System.nanoTime();
         for (Bot b : bots) {
             inFlight.acquire();
@@ -536,17 +542,22 @@ public final class LoadBench {
         result.allJoinedSeconds = seconds;
         result.joinsPerSecond = n / seconds;
         result.connectsPerSecond = n / seconds;
+        String cpu = "";
         if (probe != null) {
-            result.serverCpuPerJoinMs = (probe.cpuSeconds() - cpu0) * 1000 / n;
+            double serverCpu = probe.cpuSeconds() - cpu0;
+            double[] split = probe.cpuSplit().since(split0);
+            result.serverCpuPerJoinMs = serverCpu * 1000 / n;
+            cpu = String.format(Locale.ROOT, "; server CPU %.1f s (JIT %.1f, GC %.1f)", serverCpu, split[0], split[1]);
         }
-        log("class mode: %d students joined and connected in %.2f s (%.0f/s), %d in flight", n, seconds,
-                result.joinsPerSecond, classInFlight);
+        log("class mode: %d students joined and connected in %.2f s (%.0f/s), %d in flight%s", n, seconds,
+                result.joinsPerSecond, classInFlight, cpu);
     }
 
     private void playQuestion(int q) {
         int n = cfg.players();
         log("Q%d: host sends %s", q, q == 0 ? "start" : "next");
         double cpu0 = probe == null ? Double.NaN : probe.cpuSeconds();
+        BenchServer.CpuSplit split0 = probe == null ? null : probe.cpuSplit();
         long[] machine0 = machineTicks();
         long client0 = clientCpuNanos();
         long t0 = System.nanoTime();
@@ -576,6 +587,7 @@ public final class LoadBench {
                 "RESULT " + q + " on every bot");
         double wall = (System.nanoTime() - t0) / 1e9;
         double serverCpu = probe == null ? Double.NaN : probe.cpuSeconds() - cpu0;
+        double[] split = probe == null ? null : probe.cpuSplit().since(split0);
         long[] machine1 = machineTicks();
         double others = machine0 == null || machine1 == null ? Double.NaN
                 : Math.max(0, (machine1[0] - machine0[0]) / 100.0 - serverCpu - (clientCpuNanos() - client0) / 1e9) / wall;
@@ -630,8 +642,8 @@ public final class LoadBench {
                         + " | LEADERBOARD %s ms", q, Stats.ms(fan.percentileMs(0)), fan.summary(), ack.count(), window, rate, ack.summary(),
                 res.summary(), lb.count() == 0 ? "–" : lb.summary());
         if (probe != null) {
-            line += String.format(Locale.ROOT, " | server CPU %.0f ms over %.1f s, other load %.2f cores",
-                    serverCpu * 1000, wall, others);
+            line += String.format(Locale.ROOT, " | server CPU %.0f ms (JIT %.0f, GC %.0f) over %.1f s, other load %.2f cores",
+                    serverCpu * 1000, split[0] * 1000, split[1] * 1000, wall, others);
         }
         result.perQuestion.add(line);
         log("%s", line);
@@ -1063,9 +1075,14 @@ public final class LoadBench {
                     // the JIT compiler took about a third of the server's CPU through the first games, so
                     // each warm-up game's joining time is printed: the curve shows when it has settled.
                     long t = System.nanoTime();
+                    double cpu0 = server.cpuSeconds();
+                    BenchServer.CpuSplit split0 = server.cpuSplit();
                     Result w = run(base, Config.of(Math.min(warmup, size)).withThinkMs(think).withQuiz(quiz), null);
-                    out.printf(Locale.ROOT, "[bench %d] warm-up game %d of %d players in %.1f s (everyone in %.2f s)%s%n",
+                    double[] split = server.cpuSplit().since(split0);
+                    out.printf(Locale.ROOT, "[bench %d] warm-up game %d of %d players in %.1f s (everyone in %.2f s),"
+                                    + " server CPU %.1f s (JIT %.1f, GC %.1f)%s%n",
                             size, g, w.players, (System.nanoTime() - t) / 1e9, w.allJoinedSeconds,
+                            server.cpuSeconds() - cpu0, split[0], split[1],
                             w.correct() ? "" : ", problems: " + w.problems());
                 }
                 Result r = run(base, cfg, out, probe(server));
@@ -1108,6 +1125,11 @@ public final class LoadBench {
             @Override
             public double cpuSeconds() {
                 return s.cpuSeconds();
+            }
+
+            @Override
+            public BenchServer.CpuSplit cpuSplit() {
+                return s.cpuSplit();
             }
 
             @Override
