@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.quizroom.web.ApiError;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -49,9 +50,7 @@ public class WriteRequestGuard implements HandlerInterceptor {
     }
 
     private static boolean refuse(HttpServletResponse response, String code, String message) throws IOException {
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType("application/json");
-        response.getWriter().write("{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}");
+        new ApiError(code, message).writeTo(response, HttpServletResponse.SC_FORBIDDEN);
         return false;
     }
 }

@@ -125,12 +125,9 @@ public class RequestGuard extends OncePerRequestFilter {
     }
 
     private static void refuse(HttpServletResponse response, int status, String code, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
         // Do not wait for the rest of a body we will never read.
         response.setHeader("Connection", "close");
-        response.getWriter().write("{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}");
+        new ApiError(code, message).writeTo(response, status);
     }
 
     /** A request whose (already read, small) body is replayed from memory. */

@@ -81,9 +81,7 @@ public class TeacherLogin extends OncePerRequestFilter {
                     + "<p><a class=\"button\" href=\"/play\">Go to the student page</a></p></main></body></html>");
             return;
         }
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}");
+        new ApiError(code, message).writeTo(response, status);
     }
 
     /**
