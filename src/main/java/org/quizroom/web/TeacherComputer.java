@@ -2,7 +2,12 @@ package org.quizroom.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.quizroom.QuizroomProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -12,15 +17,36 @@ import org.springframework.stereotype.Component;
  * handing the host screen to another computer, changing the join address, the games list (live PINs),
  * reloading the quizzes, and reading a past game's report without its host key (a teacher on a new
  * browser). With a teacher password the {@link TeacherLogin} filter has already checked the login;
- * without one, only requests from this computer itself (loopback) are allowed. See docs/security.md.
+ * without one, only requests from this computer itself are allowed. See docs/security.md.
+ *
+ * <p>"This computer" is a loopback connection that names the server by a name it knows as its own: an IP
+ * address, {@code localhost}, this machine's host name, {@code quizroom.join-host}, the host of
+ * {@code quizroom.public-url}, or a host of {@code quizroom.allowed-origins}. A page from another site that rebinds its own domain name to 127.0.0.1
+ * (DNS rebinding) reaches the server over loopback too, but its requests carry that domain in {@code Host}, so
+ * they are treated as coming from any other computer.
  */
 @Component
 public class TeacherComputer {
 
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
     private final boolean passwordSet;
+    /** Lower-case names besides IP addresses and localhost: this machine's and the configured ones. */
+    private final Set<String> ownNames = new HashSet<>();
 
     public TeacherComputer(QuizroomProperties properties) {
         this.passwordSet = !properties.teacherPassword().isEmpty();
+        // The join links name an address of this machine unless join-host or public-url names it.
+        addHost(properties.joinHost());
+        addUrlHost(properties.publicUrl());
+        properties.allowedOrigins().forEach(this::addUrlHost);
+        try {
+            InetAddress self = InetAddress.getLocalHost();
+            addHost(self.getHostName());
+            addHost(self.getCanonicalHostName());
+        } catch (UnknownHostException e) {
+            // No name for this machine: IP addresses and localhost still work.
+        }
     }
 
     /**
@@ -36,20 +62,61 @@ public class TeacherComputer {
             }
             return;
         }
-        if (!isLoopback(request.getRemoteAddr())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, code, "Without a teacher password, " + what
-                    + " only works on the computer running Quizroom. Set quizroom.teacher-password to do it from "
-                    + "another computer.");
+        if (!isThisComputer(request)) {
+            String rebinding = rebindingRefusal(request, what);
+            throw new ApiException(HttpStatus.FORBIDDEN, code, rebinding != null ? rebinding
+                    : "Without a teacher password, " + what + " only works on the computer running Quizroom. Set "
+                    + "quizroom.teacher-password to do it from another computer.");
         }
     }
 
     /**
      * Whether the request is the teacher's: the teacher login when a password is set, else a request
-     * from this computer (loopback). Never throws; for endpoints that also accept another key.
+     * from this computer. Never throws; for endpoints that also accept another key.
      */
     public boolean isTeacher(HttpServletRequest request) {
         return passwordSet ? Boolean.TRUE.equals(request.getAttribute(TeacherLogin.AUTHENTICATED))
-                : isLoopback(request.getRemoteAddr());
+                : isThisComputer(request);
+    }
+
+    /**
+     * Whether the request comes from the computer running Quizroom: a loopback connection whose {@code Host}
+     * header names this server by a name it knows (see the class comment).
+     */
+    public boolean isThisComputer(HttpServletRequest request) {
+        return isLoopback(request.getRemoteAddr()) && knowsName(request.getHeader("Host"));
+    }
+
+    /**
+     * Why a teacher-only action was refused without a password to a request from this computer under a name
+     * Quizroom does not know as its own (see the class comment), or null when the request came from another
+     * computer (the caller says that in its own words).
+     *
+     * @param what the action, as a noun phrase ("the list of games")
+     */
+    String rebindingRefusal(HttpServletRequest request, String what) {
+        if (!isLoopback(request.getRemoteAddr())) {
+            return null;
+        }
+        return "This page reached Quizroom by the name " + nameOnly(request.getHeader("Host")) + ", which is not one "
+                + "of its own names, and a web page from another site can point its name at this computer. Open "
+                + "http://localhost:" + request.getLocalPort() + "/ for " + what + ", or add the name to "
+                + "quizroom.allowed-origins.";
+    }
+
+    /** Whether {@code hostHeader} (host[:port]) names this server: an IP address, localhost or a known name. */
+    boolean knowsName(String hostHeader) {
+        if (hostHeader == null || hostHeader.isBlank()) {
+            return true; // no name given (HTTP/1.0 tools): a browser page always sends its name
+        }
+        String name = nameOnly(hostHeader);
+        if (name.startsWith("[") || IPV4.matcher(name).matches()) {
+            return true; // an address: a rebinding page can only use a name
+        }
+        if (name.equals("localhost") || name.endsWith(".localhost")) {
+            return true; // browsers resolve these to loopback themselves (RFC 6761)
+        }
+        return ownNames.contains(name);
     }
 
     static boolean isLoopback(String address) {
@@ -57,6 +124,28 @@ public class TeacherComputer {
             return address != null && InetAddress.getByName(address).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
+        }
+    }
+
+    /** The host of a Host header, lower case, without the port (an IPv6 address keeps its brackets). */
+    private static String nameOnly(String hostHeader) {
+        String h = hostHeader.strip().toLowerCase(Locale.ROOT);
+        int close = h.lastIndexOf(']');
+        int colon = h.lastIndexOf(':');
+        return colon > close ? h.substring(0, colon) : h;
+    }
+
+    private void addHost(String host) {
+        if (host != null && !host.isBlank()) {
+            ownNames.add(host.strip().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private void addUrlHost(String url) {
+        try {
+            addHost(url == null || url.isBlank() ? null : URI.create(url.strip()).getHost());
+        } catch (IllegalArgumentException e) {
+            // not a URL: nothing to add
         }
     }
 }

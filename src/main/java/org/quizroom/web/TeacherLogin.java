@@ -11,7 +11,6 @@ import java.util.Base64;
 import org.quizroom.QuizroomProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The optional teacher password (HTTP Basic, user "teacher"). When it is set, the dashboard,
@@ -26,9 +25,11 @@ public class TeacherLogin extends OncePerRequestFilter {
     private static final String USER = "teacher";
 
     private final byte[] password;
+    private final TeacherComputer thisComputer;
 
-    public TeacherLogin(QuizroomProperties properties) {
+    public TeacherLogin(QuizroomProperties properties, TeacherComputer thisComputer) {
         this.password = properties.teacherPassword().getBytes(StandardCharsets.UTF_8);
+        this.thisComputer = thisComputer;
     }
 
     @Override
@@ -37,11 +38,13 @@ public class TeacherLogin extends OncePerRequestFilter {
         if (password.length == 0) {
             // Without a password the LAN is the students' too: what shows answer keys (the quiz editor,
             // notes to draft, broken files' problems, hosting a game) works only on the computer running Quizroom.
-            if (showsAnswers(request) && !TeacherComputer.isLoopback(request.getRemoteAddr())) {
-                refuse(request, response, HttpServletResponse.SC_FORBIDDEN, "TEACHER_COMPUTER_ONLY", "Without a "
-                        + "teacher password, the teacher's pages (hosting a game, the quiz editor, notes to draft) only "
-                        + "work on the computer running Quizroom. Set quizroom.teacher-password to use them from "
-                        + "another computer.");
+            if (showsAnswers(request) && !thisComputer.isThisComputer(request)) {
+                String rebinding = thisComputer.rebindingRefusal(request,
+                        "the teacher's pages (hosting a game, the quiz editor, notes to draft)");
+                refuse(request, response, HttpServletResponse.SC_FORBIDDEN, "TEACHER_COMPUTER_ONLY", rebinding != null
+                        ? rebinding : "Without a teacher password, the teacher's pages (hosting a game, the quiz editor, "
+                        + "notes to draft) only work on the computer running Quizroom. Set quizroom.teacher-password to "
+                        + "use them from another computer.");
                 return;
             }
             chain.doFilter(request, response);
@@ -65,20 +68,14 @@ public class TeacherLogin extends OncePerRequestFilter {
      *
      * @param status  HTTP status, 401 or 403
      * @param code    the API error code
-     * @param message the reason, fixed text (no request data goes into it)
+     * @param message the reason (escaped here for the page; it may name the request's Host)
      */
     private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String code,
                                String message) throws IOException {
         response.setStatus(status);
-        String accept = request.getHeader("Accept");
-        if (accept != null && accept.contains("text/html")) {
-            response.setContentType("text/html;charset=UTF-8");
-            response.getWriter().write("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                    + "<title>Quizroom — the teacher's page</title><link rel=\"stylesheet\" href=\"/css/base.css\">"
-                    + "</head><body><main class=\"wrap\"><h1 id=\"refused-title\">This page is for the teacher</h1>"
-                    + "<p id=\"refused-message\">" + HtmlUtils.htmlEscape(message) + "</p>"
-                    + "<p><a class=\"button\" href=\"/play\">Go to the student page</a></p></main></body></html>");
+        if (SimplePage.wanted(request)) {
+            response.setContentType(SimplePage.TYPE.toString());
+            response.getWriter().write(SimplePage.html("This page is for the teacher", message));
             return;
         }
         new ApiError(code, message).writeTo(response, status);

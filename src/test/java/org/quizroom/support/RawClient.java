@@ -13,6 +13,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -48,20 +49,23 @@ public final class RawClient implements AutoCloseable {
 
     /**
      * One HTTP/1.1 request ({@code Connection: close}); {@code headers} are name/value pairs. The
-     * body is sent as given; a {@code Content-Length} header is added unless one is among {@code headers}.
+     * body is sent as given; a {@code Content-Length} header is added unless one is among {@code headers}, and
+     * {@code Host: 127.0.0.1:port} unless a Host is.
      */
     public static Api.Response http(String localAddress, int port, String method, String path, String body,
                                     String... headers) {
         try (RawClient c = new RawClient(localAddress, port)) {
             c.socket.setSoTimeout(20_000);
             byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                    + "\r\nConnection: close\r\n");
-            head.append(lines(headers));
             boolean lengthGiven = false;
+            boolean hostGiven = false;
             for (int i = 0; i + 1 < headers.length; i += 2) {
                 lengthGiven |= headers[i].equalsIgnoreCase("Content-Length") || headers[i].equalsIgnoreCase("Transfer-Encoding");
+                hostGiven |= headers[i].equalsIgnoreCase("Host");
             }
+            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n"
+                    + (hostGiven ? "" : "Host: 127.0.0.1:" + port + "\r\n") + "Connection: close\r\n");
+            head.append(lines(headers));
             if (!lengthGiven) {
                 head.append("Content-Length: ").append(bytes.length).append("\r\n");
             }
@@ -98,34 +102,38 @@ public final class RawClient implements AutoCloseable {
         } catch (IOException e) {
             // a reset after the response: keep what arrived
         }
-        String response = all.toString(StandardCharsets.UTF_8);
+        byte[] bytes = all.toByteArray();
+        String response = new String(bytes, StandardCharsets.ISO_8859_1); // one char a byte: offsets stay byte offsets
         int status = Integer.parseInt(response.substring(9, 12));
         int split = response.indexOf("\r\n\r\n");
         String head = split < 0 ? response : response.substring(0, split);
-        String text = split < 0 ? "" : response.substring(split + 4);
+        byte[] body = split < 0 ? new byte[0] : Arrays.copyOfRange(bytes, split + 4, bytes.length);
         if (head.toLowerCase().contains("transfer-encoding: chunked")) {
-            text = dechunk(text);
+            body = dechunk(body);
         }
+        String text = new String(body, StandardCharsets.UTF_8);
         JsonNode json = text.startsWith("{") || text.startsWith("[") ? JSON.readTree(text) : null;
         return new Api.Response(status, json, head + "\r\n\r\n" + text);
     }
 
-    private static String dechunk(String text) {
-        StringBuilder b = new StringBuilder();
+    /** The body of a chunked response: chunk sizes count bytes, so this works on bytes. */
+    private static byte[] dechunk(byte[] chunked) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String raw = new String(chunked, StandardCharsets.ISO_8859_1);
         int i = 0;
-        while (i < text.length()) {
-            int nl = text.indexOf("\r\n", i);
+        while (i < raw.length()) {
+            int nl = raw.indexOf("\r\n", i);
             if (nl < 0) {
                 break;
             }
-            int size = Integer.parseInt(text.substring(i, nl).strip(), 16);
+            int size = Integer.parseInt(raw.substring(i, nl).strip(), 16);
             if (size == 0) {
                 break;
             }
-            b.append(text, nl + 2, Math.min(text.length(), nl + 2 + size));
+            out.write(chunked, nl + 2, Math.min(size, chunked.length - nl - 2));
             i = nl + 2 + size + 2;
         }
-        return b.toString();
+        return out.toByteArray();
     }
 
     /** The value of header {@code name} in a response from {@link #http}, or null. */
