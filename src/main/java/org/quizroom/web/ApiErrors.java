@@ -6,12 +6,15 @@ import org.quizroom.live.UnknownGameException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
@@ -25,41 +28,41 @@ public class ApiErrors {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
-        return ResponseEntity.status(e.status()).body(new ApiError(e.code(), e.getMessage()));
+        return json(e.status()).body(new ApiError(e.code(), e.getMessage()));
     }
 
     @ExceptionHandler(GameException.class)
     ResponseEntity<ApiError> game(GameException e) {
-        return ResponseEntity.status(e.code().httpStatus()).body(new ApiError(e.code().name(), e.getMessage()));
+        return json(e.code().httpStatus()).body(new ApiError(e.code().name(), e.getMessage()));
     }
 
     @ExceptionHandler(UnknownGameException.class)
     ResponseEntity<ApiError> unknownGame(UnknownGameException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("UNKNOWN_GAME", e.getMessage()));
+        return json(HttpStatus.NOT_FOUND).body(new ApiError("UNKNOWN_GAME", e.getMessage()));
     }
 
     @ExceptionHandler(GameMovingException.class)
     ResponseEntity<ApiError> moving(GameMovingException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        return json(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", String.valueOf(Math.max(1, (e.retryAfterMs() + 999) / 1000)))
                 .body(new ApiError("GAME_MOVING", e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
-        return ResponseEntity.badRequest().body(new ApiError("BAD_JSON",
+        return json(HttpStatus.BAD_REQUEST).body(new ApiError("BAD_JSON",
                 "The request body is not the JSON this endpoint expects."));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
-        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+        return json(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
                 .body(new ApiError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json."));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
-        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+        return json(HttpStatus.METHOD_NOT_ALLOWED)
                 .body(new ApiError("METHOD_NOT_ALLOWED", e.getMessage()));
     }
 
@@ -67,26 +70,58 @@ public class ApiErrors {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e, jakarta.servlet.http.HttpServletRequest request) {
         boolean notes = request.getRequestURI().startsWith("/api/drafts");
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+        return json(HttpStatus.PAYLOAD_TOO_LARGE)
                 .body(new ApiError(notes ? "NOTES_TOO_LARGE" : "FILE_TOO_LARGE",
                         "The uploaded file is larger than this server accepts."));
     }
 
     @ExceptionHandler({MissingServletRequestPartException.class, MultipartException.class})
     ResponseEntity<ApiError> missingPart(Exception e) {
-        return ResponseEntity.badRequest().body(new ApiError("FILE_REQUIRED",
+        return json(HttpStatus.BAD_REQUEST).body(new ApiError("FILE_REQUIRED",
                 "Send the file as multipart/form-data in a part called 'file'."));
     }
 
+    /** An unknown address: a short page for a browser that navigated there, the API's JSON for anything else. */
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ApiError> notFound(NoResourceFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("NOT_FOUND", "Nothing here."));
+    ResponseEntity<?> notFound(NoResourceFoundException e, jakarta.servlet.http.HttpServletRequest request) {
+        if (SimplePage.wanted(request) && !request.getRequestURI().startsWith("/api/")) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(SimplePage.TYPE)
+                    .body(SimplePage.html("Nothing here", "There is no page at this address. Check the address, or "
+                            + "go to the student page to join a game."));
+        }
+        return json(HttpStatus.NOT_FOUND).body(new ApiError("NOT_FOUND", "Nothing here."));
+    }
+
+    /** A path or query value of the wrong kind, e.g. a question number that is not a number. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> wrongKind(MethodArgumentTypeMismatchException e) {
+        return json(HttpStatus.BAD_REQUEST).body(new ApiError("BAD_REQUEST",
+                "The value given for '" + e.getName() + "' is not valid here."));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+        return json(HttpStatus.BAD_REQUEST).body(new ApiError("BAD_REQUEST",
+                "The query parameter '" + e.getParameterName() + "' is missing."));
     }
 
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ApiError> unexpected(RuntimeException e) {
         log.error("Unexpected error", e);
-        return ResponseEntity.internalServerError()
+        return json(HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(new ApiError("INTERNAL", "Something went wrong on the server; nothing was changed."));
+    }
+
+    /**
+     * A response builder whose body is always JSON, whatever the request's Accept header: without the preset
+     * type, a client that does not accept JSON (Accept: text/html or image/png) turned every API error into a 500
+     * and a stack trace in the log.
+     */
+    private static ResponseEntity.BodyBuilder json(org.springframework.http.HttpStatusCode status) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
+    }
+
+    private static ResponseEntity.BodyBuilder json(int status) {
+        return json(org.springframework.http.HttpStatusCode.valueOf(status));
     }
 }
