@@ -105,6 +105,24 @@ public class ApiErrors {
                 "The query parameter '" + e.getParameterName() + "' is missing."));
     }
 
+    /**
+     * A folder the server may not write to, most often a quizzes folder that belongs to another user than the
+     * one running Quizroom (a systemd install that copied the quizzes as root): the teacher's save, import or
+     * picture is refused with the folder's name and what to do, and the log gets one line, not a stack trace.
+     */
+    @ExceptionHandler(java.io.UncheckedIOException.class)
+    ResponseEntity<ApiError> io(java.io.UncheckedIOException e) {
+        if (!(e.getCause() instanceof java.nio.file.AccessDeniedException denied)) {
+            return unexpected(e);
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(denied.getFile());
+        String folder = String.valueOf(file.getParent() == null ? file : file.getParent());
+        log.warn("Cannot write to {}: give the user running Quizroom write access to it (docs/deploy.md)", folder);
+        return json(HttpStatus.INTERNAL_SERVER_ERROR).body(new ApiError("FOLDER_NOT_WRITABLE", "Quizroom may not "
+                + "write to the folder " + folder + ", so nothing was saved. Give the user that runs Quizroom write "
+                + "access to it (see the server section of docs/deploy.md)."));
+    }
+
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ApiError> unexpected(RuntimeException e) {
         log.error("Unexpected error", e);
