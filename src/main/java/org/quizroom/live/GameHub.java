@@ -481,6 +481,8 @@ public class GameHub {
                 scheduleDeadline(live);
             } else if (event instanceof GameEvent.QuestionClosed closed) {
                 cancelDeadline(live);
+                // A count still waiting for the 100 ms timer would reach the host after the REVEAL.
+                live.pendingCount = null;
                 store.updateState(pin, Phase.REVEAL, closed.reveal().index(), game.locked());
                 messaging.convertAndSend(topic(pin), Events.Reveal.of(closed.reveal(), game.questionView(closed.reveal().index())));
                 for (PlayerResult result : closed.results()) {

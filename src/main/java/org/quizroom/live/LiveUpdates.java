@@ -65,11 +65,17 @@ public class LiveUpdates {
                 live.playersSent = players.size();
                 connections.send(Identity.host(pin), new Events.Players(players));
             }
-            GameEvent.AnswerCounted count = live.pendingCount;
-            if (count != null) {
-                live.pendingCount = null;
-                connections.send(Identity.host(pin), new Events.AnswerCount(count.index(), count.answered(),
-                        count.connected()));
+            if (live.pendingCount != null) {
+                // Under the game's lock, as the question's close is: a count goes out before the REVEAL or not at
+                // all, never after it (the close drops the pending count).
+                synchronized (live.game) {
+                    GameEvent.AnswerCounted count = live.pendingCount;
+                    live.pendingCount = null;
+                    if (count != null) {
+                        connections.send(Identity.host(pin), new Events.AnswerCount(count.index(), count.answered(),
+                                count.connected()));
+                    }
+                }
             }
         }
     }

@@ -88,6 +88,35 @@ class HostStepIT {
     }
 
     /** Waits until this client has received {@code count} events of {@code type} in all, in any order with others. */
+    /**
+     * The answer count is sent to the host on a 100 ms timer; the question that closed when the last player
+     * answered must not get a count after its REVEAL (fresh tester: "answered 3 of 3" arrived 30–65 ms after it).
+     */
+    @Test
+    void noAnswerCountReachesTheHostAfterTheReveal() throws Exception {
+        Api api = new Api(port);
+        JsonNode game = api.openGame("warm-up", "{\"readingTime\":false}");
+        String pin = game.get("pin").asText();
+        try (StompTestClient projector = StompTestClient.host(port, pin, game.get("hostToken").asText());
+             StompTestClient ada = StompTestClient.player(port, pin, api.join(pin, "Ada").get("playerToken").asText());
+             StompTestClient bo = StompTestClient.player(port, pin, api.join(pin, "Bo").get("playerToken").asText())) {
+            projector.await("STATE", WAIT);
+            ada.await("STATE", WAIT);
+            bo.await("STATE", WAIT);
+            projector.host("start");
+            ada.await("QUESTION", WAIT);
+            bo.await("QUESTION", WAIT);
+            ada.answer(0, "1");
+            ada.await("ACK", WAIT);
+            bo.answer(0, "2"); // the last answer closes the question
+            projector.await("REVEAL", WAIT);
+            Thread.sleep(500); // several runs of the 100 ms timer: a count still pending would have gone out
+            java.util.List<String> types = projector.seen().stream().map(e -> e.path("type").asText()).toList();
+            assertThat(types.subList(types.indexOf("REVEAL"), types.size())).as("after the REVEAL: %s", types)
+                    .doesNotContain("ANSWER_COUNT");
+        }
+    }
+
     static JsonNode awaitSeen(StompTestClient client, String type, int count) {
         long end = System.nanoTime() + WAIT.toNanos();
         while (client.seen(type).size() < count) {
