@@ -3,8 +3,12 @@ package org.quizroom.live;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.util.function.SingletonSupplier;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompEncoder;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.stereotype.Component;
+import org.springframework.util.MimeTypeUtils;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -53,8 +57,7 @@ public class ConnectGuard implements WebSocketHandlerDecoratorFactory {
                     }
                     if (refusal != null) {
                         try {
-                            session.sendMessage(new TextMessage("ERROR\ncontent-type:text/plain\nmessage:" + refusal
-                                    + "\n\n" + refusal + "\0"));
+                            session.sendMessage(new TextMessage(errorFrame(refusal)));
                         } catch (IOException | IllegalStateException gone) {
                             // The client closed or dropped the socket first; the close below is all that is left.
                         }
@@ -114,5 +117,16 @@ public class ConnectGuard implements WebSocketHandlerDecoratorFactory {
             return new String(bytes, StandardCharsets.UTF_8);
         }
         return null;
+    }
+
+    /**
+     * A STOMP ERROR frame with {@code reason} in its message header and body, encoded by Spring's encoder (so with
+     * a content-length and the header escaped), as every other frame the server sends.
+     */
+    static byte[] errorFrame(String reason) {
+        StompHeaderAccessor headers = StompHeaderAccessor.create(StompCommand.ERROR);
+        headers.setMessage(reason);
+        headers.setContentType(MimeTypeUtils.TEXT_PLAIN);
+        return new StompEncoder().encode(headers.getMessageHeaders(), reason.getBytes(StandardCharsets.UTF_8));
     }
 }

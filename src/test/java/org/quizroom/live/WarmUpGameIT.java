@@ -78,7 +78,11 @@ class WarmUpGameIT {
                 }).get(10, java.util.concurrent.TimeUnit.SECONDS);
         socket.sendText("CONNECT\naccept-version:1.2\nhost:localhost\nplayer-token:plr_made_up\n\n\0", true);
         String frame = received.get(10, java.util.concurrent.TimeUnit.SECONDS);
-        assertThat(frame).startsWith("ERROR").contains("token is not valid");
+        assertThat(frame).startsWith("ERROR").contains("token is not valid").endsWith("\0");
+        // A whole STOMP frame, as every other the server sends: its content-length counts the body's bytes.
+        String body = frame.substring(frame.indexOf("\n\n") + 2, frame.length() - 1);
+        assertThat(frame).contains("\ncontent-length:" + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "\n");
+        assertThat(body).contains("token is not valid");
     }
 
     static int indexOf(JsonNode question, String choice) {
