@@ -1,5 +1,6 @@
 package org.quizroom.live;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -156,7 +157,10 @@ public class GameMessageController {
         try {
             node = json.readTree(text.isBlank() ? "{}" : text);
         } catch (JsonProcessingException e) {
-            throw new Refusal("BAD_JSON", "The message is not valid JSON: " + e.getOriginalMessage());
+            // Where, not the parser's own words (they name its internals).
+            JsonLocation at = e.getLocation();
+            throw new Refusal("BAD_JSON", at == null ? "The message is not valid JSON."
+                    : "The message is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ").");
         }
         if (node == null || !node.isObject()) {
             throw new Refusal("BAD_JSON", "The message must be a JSON object.");

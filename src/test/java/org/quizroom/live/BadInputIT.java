@@ -489,6 +489,11 @@ class BadInputIT {
             JsonNode event = actor.await(e -> c.type().equals(e.path("type").asText())
                     && c.code().equals(e.path("code").asText()), c.type() + " " + c.code(), WAIT);
             assertThat(event.path("message").asText()).as("message of %s", event).isNotBlank();
+            if (c.code().equals("BAD_JSON")) {
+                // Where the JSON broke, in plain words, not the parser's own (fresh tester: "Unrecognized token ...").
+                assertThat(event.path("message").asText()).as("message of %s", event)
+                        .doesNotContainIgnoringCase("token").doesNotContain("expecting", "Unexpected", "jackson");
+            }
             if (c.type().equals("ACK")) {
                 assertThat(event.get("accepted").asBoolean()).isFalse();
             }
