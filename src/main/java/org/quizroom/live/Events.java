@@ -65,6 +65,10 @@ public final class Events {
         public AnswerCount(int index, int answered, int connected) {
             this("ANSWER_COUNT", index, answered, connected);
         }
+
+        static AnswerCount of(org.quizroom.game.GameEvent.AnswerCounted count) {
+            return new AnswerCount(count.index(), count.answered(), count.connected());
+        }
     }
 
     public record Ack(String type, int question, boolean accepted, String code, String message) {

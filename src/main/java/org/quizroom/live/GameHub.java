@@ -481,8 +481,13 @@ public class GameHub {
                 scheduleDeadline(live);
             } else if (event instanceof GameEvent.QuestionClosed closed) {
                 cancelDeadline(live);
-                // A count still waiting for the 100 ms timer would reach the host after the REVEAL.
+                // The count still waiting for the 100 ms timer ("answered 2 of 2") goes to the host now, before
+                // the REVEAL; sent by the timer it arrived after it.
+                GameEvent.AnswerCounted count = live.pendingCount;
                 live.pendingCount = null;
+                if (count != null && count.index() == closed.reveal().index()) {
+                    connections.send(Identity.host(pin), Events.AnswerCount.of(count));
+                }
                 store.updateState(pin, Phase.REVEAL, closed.reveal().index(), game.locked());
                 messaging.convertAndSend(topic(pin), Events.Reveal.of(closed.reveal(), game.questionView(closed.reveal().index())));
                 for (PlayerResult result : closed.results()) {

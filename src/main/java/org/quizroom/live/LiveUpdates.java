@@ -66,14 +66,13 @@ public class LiveUpdates {
                 connections.send(Identity.host(pin), new Events.Players(players));
             }
             if (live.pendingCount != null) {
-                // Under the game's lock, as the question's close is: a count goes out before the REVEAL or not at
-                // all, never after it (the close drops the pending count).
+                // Under the game's lock, as the question's close is: a count always goes out before its REVEAL
+                // (the close sends a pending one first).
                 synchronized (live.game) {
                     GameEvent.AnswerCounted count = live.pendingCount;
                     live.pendingCount = null;
                     if (count != null) {
-                        connections.send(Identity.host(pin), new Events.AnswerCount(count.index(), count.answered(),
-                                count.connected()));
+                        connections.send(Identity.host(pin), Events.AnswerCount.of(count));
                     }
                 }
             }

@@ -90,7 +90,8 @@ class HostStepIT {
     /** Waits until this client has received {@code count} events of {@code type} in all, in any order with others. */
     /**
      * The answer count is sent to the host on a 100 ms timer; the question that closed when the last player
-     * answered must not get a count after its REVEAL (fresh tester: "answered 3 of 3" arrived 30–65 ms after it).
+     * answered must get its last count ("2 of 2") before its REVEAL, not after it (fresh tester: "answered 3 of 3"
+     * arrived 30–65 ms after it).
      */
     @Test
     void noAnswerCountReachesTheHostAfterTheReveal() throws Exception {
@@ -111,9 +112,14 @@ class HostStepIT {
             bo.answer(0, "2"); // the last answer closes the question
             projector.await("REVEAL", WAIT);
             Thread.sleep(500); // several runs of the 100 ms timer: a count still pending would have gone out
-            java.util.List<String> types = projector.seen().stream().map(e -> e.path("type").asText()).toList();
-            assertThat(types.subList(types.indexOf("REVEAL"), types.size())).as("after the REVEAL: %s", types)
+            java.util.List<JsonNode> seen = projector.seen();
+            java.util.List<String> types = seen.stream().map(e -> e.path("type").asText()).toList();
+            int reveal = types.indexOf("REVEAL");
+            assertThat(types.subList(reveal, types.size())).as("after the REVEAL: %s", types)
                     .doesNotContain("ANSWER_COUNT");
+            // ... and the host still saw the count complete, just before it.
+            assertThat(types.get(reveal - 1)).as("just before the REVEAL: %s", types).isEqualTo("ANSWER_COUNT");
+            assertThat(seen.get(reveal - 1).get("answered").asInt()).isEqualTo(2);
         }
     }
 
