@@ -90,12 +90,12 @@ public class TeacherComputer {
     /**
      * Why a teacher-only action was refused without a password to a request from this computer under a name
      * Quizroom does not know as its own (see the class comment), or null when the request came from another
-     * computer (the caller says that in its own words).
+     * computer or a password is set (the caller says that in its own words).
      *
      * @param what the action, as a noun phrase ("the list of games")
      */
-    String rebindingRefusal(HttpServletRequest request, String what) {
-        if (!isLoopback(request.getRemoteAddr())) {
+    public String rebindingRefusal(HttpServletRequest request, String what) {
+        if (passwordSet || !isLoopback(request.getRemoteAddr())) {
             return null;
         }
         return "This page reached Quizroom by the name " + nameOnly(request.getHeader("Host")) + ", which is not one "

@@ -78,6 +78,15 @@ class AnswerKeysFromAnotherComputerIT {
         assertThat(list.statusCode()).as("GET /api/games from another computer").isEqualTo(403);
         assertThat(new ObjectMapper().readTree(list.body()).get("code").asText()).isEqualTo("TEACHER_COMPUTER_ONLY");
         assertThat(list.body()).doesNotContain(livePin);
+        // The health check is open to anyone (load balancers, monitoring), but the PINs in it are not (fresh tester).
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(other + "/api/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(new ObjectMapper().readTree(health.body()).get("gameCount").asInt()).isPositive();
+        assertThat(health.body()).doesNotContain(livePin).doesNotContain("\"games\"");
+        HttpResponse<String> healthHere = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/health")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(healthHere.body()).contains(livePin);
         HttpResponse<String> reload = http.send(HttpRequest.newBuilder(URI.create(other + "/api/quizzes/reload"))
                 .header("Content-Type", "application/json").header("Origin", other)
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());

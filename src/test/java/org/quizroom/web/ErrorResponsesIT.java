@@ -90,6 +90,16 @@ class ErrorResponsesIT {
         assertQuietLog();
     }
 
+    @org.junit.jupiter.api.Test
+    void anUnknownGameIsNotEchoedBackWhateverItsLength() {
+        Api.Response r = RawClient.http("127.0.0.1", port, "GET", "/api/games/" + "A".repeat(7000), null);
+
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.body().get("code").asText()).isEqualTo("UNKNOWN_GAME");
+        assertThat(r.body().get("message").asText()).isEqualTo("There is no game with that PIN: a PIN is six digits.");
+        assertQuietLog();
+    }
+
     /** Nothing at WARN or above, and no stack trace at any level. */
     private void assertQuietLog() {
         assertThat(logs.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN) || e.getThrowableProxy() != null)

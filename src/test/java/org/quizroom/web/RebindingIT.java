@@ -46,6 +46,11 @@ class RebindingIT {
         assertThat(games.status()).as("the live PINs").isEqualTo(403);
         assertThat(games.text()).doesNotContain(pin);
 
+        Api.Response report = get("/api/games/" + pin + "/report", EVIL);
+        assertThat(report.status()).as("the game's report").isEqualTo(403);
+        assertThat(report.body().get("message").asText()).as("says why, not 'on the computer running Quizroom'")
+                .contains("evil.example", "http://localhost:" + port + "/");
+
         // A student's page is everyone's, whatever the name.
         assertThat(get("/api/games/" + pin, EVIL).status()).isEqualTo(200);
     }
