@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>"This computer" is a loopback connection that names the server by a name it knows as its own: an IP
  * address, {@code localhost}, this machine's host name, {@code quizroom.join-host}, the host of
- * {@code quizroom.public-url}, or a host of {@code quizroom.allowed-origins}. A page from another site that rebinds its own domain name to 127.0.0.1
- * (DNS rebinding) reaches the server over loopback too, but its requests carry that domain in {@code Host}, so
- * they are treated as coming from any other computer.
+ * {@code quizroom.public-url}, or a host of {@code quizroom.allowed-origins}. A page from another site that
+ * rebinds its own domain name to 127.0.0.1 (DNS rebinding) reaches the server over loopback too, but its requests
+ * carry that domain in {@code Host}, so they are treated as coming from any other computer.
  */
 @Component
 public class TeacherComputer {
@@ -41,9 +41,8 @@ public class TeacherComputer {
         addUrlHost(properties.publicUrl());
         properties.allowedOrigins().forEach(this::addUrlHost);
         try {
-            InetAddress self = InetAddress.getLocalHost();
-            addHost(self.getHostName());
-            addHost(self.getCanonicalHostName());
+            // Not the canonical name: a reverse DNS lookup could hold up the start on a slow school network.
+            addHost(InetAddress.getLocalHost().getHostName());
         } catch (UnknownHostException e) {
             // No name for this machine: IP addresses and localhost still work.
         }
