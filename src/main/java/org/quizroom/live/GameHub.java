@@ -597,7 +597,7 @@ public class GameHub {
 
     /** Takes over an unfinished game from the database once this node holds its lease; null if there is none. */
     private LiveGame adopt(String pin) {
-        if (pin == null || !pin.matches("\\d{6}")) {
+        if (!Tokens.looksLikePin(pin)) {
             return null;
         }
         // One lock per game: a class reconnecting at once waits for one takeover, other games not at all.

@@ -2,11 +2,13 @@ package org.quizroom.live;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 /** Long random secrets and ids: never sequential, never guessable. */
 public final class Tokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern PIN = Pattern.compile("\\d{6}");
 
     private Tokens() {
     }
@@ -23,8 +25,17 @@ public final class Tokens {
         return "p_" + random(9);
     }
 
+    /** A new game PIN: six digits, the first not zero. */
     public static String pin() {
         return String.valueOf(100_000 + RANDOM.nextInt(900_000));
+    }
+
+    /**
+     * Whether {@code text} has the form of a PIN (six digits), so it is worth looking up; null is not a PIN.
+     * Anything else is no game's, whatever it says.
+     */
+    public static boolean looksLikePin(String text) {
+        return text != null && PIN.matcher(text).matches();
     }
 
     public static long seed() {

@@ -8,7 +8,7 @@ public class UnknownGameException extends RuntimeException {
      *            7,000-character path is not echoed back (found by a fresh tester)
      */
     public UnknownGameException(String pin) {
-        super(pin != null && pin.matches("\\d{6}") ? "There is no game with PIN " + pin + "."
+        super(Tokens.looksLikePin(pin) ? "There is no game with PIN " + pin + "."
                 : "There is no game with that PIN: a PIN is six digits.");
     }
 }

@@ -8,6 +8,7 @@ import org.quizroom.QuizroomProperties;
 import org.quizroom.game.GameOptions;
 import org.quizroom.live.GameHub;
 import org.quizroom.live.JoinLinks;
+import org.quizroom.live.Tokens;
 import org.quizroom.live.UnknownGameException;
 import org.quizroom.quiz.Quiz;
 import org.quizroom.quiz.QuizCatalog;
@@ -121,7 +122,7 @@ public class GameController {
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_JOINS",
                     "Too many joins from this device; wait a minute and try again.");
         }
-        if (!pin.matches("\\d{6}")) {
+        if (!Tokens.looksLikePin(pin)) {
             throw new UnknownGameException(pin);
         }
         try {
