@@ -204,10 +204,9 @@ public class ReportController {
 
     private void authorise(String pin, String token, HttpServletRequest request) {
         if (!teacher.isTeacher(request) && !hub.isHostToken(pin, token)) {
-            String rebinding = teacher.rebindingRefusal(request, "this game's report");
-            throw new ApiException(HttpStatus.FORBIDDEN, "HOST_ONLY", rebinding != null ? rebinding
-                    : "Only the teacher can read this game's report: open it in the browser that hosted the game, on "
-                    + "the computer running Quizroom, or log in as the teacher (quizroom.teacher-password).");
+            throw new ApiException(HttpStatus.FORBIDDEN, "HOST_ONLY", teacher.refusal(request, "this game's report",
+                    "Only the teacher can read this game's report: open it in the browser that hosted the game, on "
+                    + "the computer running Quizroom, or log in as the teacher (quizroom.teacher-password)."));
         }
     }
 }

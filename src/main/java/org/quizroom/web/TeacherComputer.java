@@ -62,10 +62,9 @@ public class TeacherComputer {
             return;
         }
         if (!isThisComputer(request)) {
-            String rebinding = rebindingRefusal(request, what);
-            throw new ApiException(HttpStatus.FORBIDDEN, code, rebinding != null ? rebinding
-                    : "Without a teacher password, " + what + " only works on the computer running Quizroom. Set "
-                    + "quizroom.teacher-password to do it from another computer.");
+            throw new ApiException(HttpStatus.FORBIDDEN, code, refusal(request, what, "Without a teacher password, "
+                    + what + " only works on the computer running Quizroom. Set quizroom.teacher-password to do it "
+                    + "from another computer."));
         }
     }
 
@@ -87,15 +86,17 @@ public class TeacherComputer {
     }
 
     /**
-     * Why a teacher-only action was refused without a password to a request from this computer under a name
-     * Quizroom does not know as its own (see the class comment), or null when the request came from another
-     * computer or a password is set (the caller says that in its own words).
+     * Why a teacher-only action was refused: {@code fromAnotherComputer} for a request from another computer or
+     * with a password set, and the DNS-rebinding explanation for a request from this computer under a name
+     * Quizroom does not know as its own (see the class comment), so the teacher is not told to use the computer
+     * they are using.
      *
-     * @param what the action, as a noun phrase ("the list of games")
+     * @param what                the action, as a noun phrase ("the list of games")
+     * @param fromAnotherComputer the caller's own words for the usual case
      */
-    public String rebindingRefusal(HttpServletRequest request, String what) {
+    public String refusal(HttpServletRequest request, String what, String fromAnotherComputer) {
         if (passwordSet || !isLoopback(request.getRemoteAddr())) {
-            return null;
+            return fromAnotherComputer;
         }
         return "This page reached Quizroom by the name " + nameOnly(request.getHeader("Host")) + ", which is not one "
                 + "of its own names, and a web page from another site can point its name at this computer. Open "
@@ -118,7 +119,7 @@ public class TeacherComputer {
         return ownNames.contains(name);
     }
 
-    static boolean isLoopback(String address) {
+    private static boolean isLoopback(String address) {
         try {
             return address != null && InetAddress.getByName(address).isLoopbackAddress();
         } catch (UnknownHostException e) {

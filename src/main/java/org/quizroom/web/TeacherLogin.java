@@ -39,12 +39,11 @@ public class TeacherLogin extends OncePerRequestFilter {
             // Without a password the LAN is the students' too: what shows answer keys (the quiz editor,
             // notes to draft, broken files' problems, hosting a game) works only on the computer running Quizroom.
             if (showsAnswers(request) && !thisComputer.isThisComputer(request)) {
-                String rebinding = thisComputer.rebindingRefusal(request,
-                        "the teacher's pages (hosting a game, the quiz editor, notes to draft)");
-                refuse(request, response, HttpServletResponse.SC_FORBIDDEN, "TEACHER_COMPUTER_ONLY", rebinding != null
-                        ? rebinding : "Without a teacher password, the teacher's pages (hosting a game, the quiz editor, "
-                        + "notes to draft) only work on the computer running Quizroom. Set quizroom.teacher-password to "
-                        + "use them from another computer.");
+                refuse(request, response, HttpServletResponse.SC_FORBIDDEN, "TEACHER_COMPUTER_ONLY",
+                        thisComputer.refusal(request, "the teacher's pages (hosting a game, the quiz editor, notes to "
+                                + "draft)", "Without a teacher password, the teacher's pages (hosting a game, the quiz "
+                                + "editor, notes to draft) only work on the computer running Quizroom. Set "
+                                + "quizroom.teacher-password to use them from another computer."));
                 return;
             }
             chain.doFilter(request, response);
