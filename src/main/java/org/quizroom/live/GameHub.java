@@ -332,7 +332,7 @@ public class GameHub {
             toUser(identity, new Events.Players(game.players()));
             GameEvent.AnswerCounted count = live.lastCount;
             if (view.phase() == Phase.QUESTION && count != null && count.index() == game.questionIndex()) {
-                toUser(identity, new Events.AnswerCount(count.index(), count.answered(), count.connected()));
+                toUser(identity, Events.AnswerCount.of(count));
             }
         } else {
             // A (re)connected phone's delay is measured at once, so its next answer is already compensated.
@@ -483,11 +483,7 @@ public class GameHub {
                 cancelDeadline(live);
                 // The count still waiting for the 100 ms timer ("answered 2 of 2") goes to the host now, before
                 // the REVEAL; sent by the timer it arrived after it.
-                GameEvent.AnswerCounted count = live.pendingCount;
-                live.pendingCount = null;
-                if (count != null && count.index() == closed.reveal().index()) {
-                    connections.send(Identity.host(pin), Events.AnswerCount.of(count));
-                }
+                sendPendingCount(live);
                 store.updateState(pin, Phase.REVEAL, closed.reveal().index(), game.locked());
                 messaging.convertAndSend(topic(pin), Events.Reveal.of(closed.reveal(), game.questionView(closed.reveal().index())));
                 for (PlayerResult result : closed.results()) {
@@ -568,6 +564,21 @@ public class GameHub {
         Game game = live.game;
         return new Events.Lobby(game.pin(), game.quiz().title(), links.joinUrl(game.pin()), game.locked(),
                 game.playerCount(), links.localOnly());
+    }
+
+    /**
+     * Sends the host the answer count not yet sent (ANSWER_COUNT), if there is one: from the 100 ms timer
+     * ({@link LiveUpdates}), and from a question's close so the count never follows its REVEAL. Takes the game's
+     * lock, which the close already holds.
+     */
+    void sendPendingCount(LiveGame live) {
+        synchronized (live.game) {
+            GameEvent.AnswerCounted count = live.pendingCount;
+            live.pendingCount = null;
+            if (count != null) {
+                connections.send(Identity.host(live.game.pin()), Events.AnswerCount.of(count));
+            }
+        }
     }
 
     private void toUser(Identity identity, Object event) {

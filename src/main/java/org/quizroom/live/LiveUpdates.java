@@ -2,7 +2,6 @@ package org.quizroom.live;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.quizroom.game.GameEvent;
 import org.quizroom.game.Phase;
 import org.quizroom.game.PlayerView;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
@@ -66,15 +65,7 @@ public class LiveUpdates {
                 connections.send(Identity.host(pin), new Events.Players(players));
             }
             if (live.pendingCount != null) {
-                // Under the game's lock, as the question's close is: a count always goes out before its REVEAL
-                // (the close sends a pending one first).
-                synchronized (live.game) {
-                    GameEvent.AnswerCounted count = live.pendingCount;
-                    live.pendingCount = null;
-                    if (count != null) {
-                        connections.send(Identity.host(pin), Events.AnswerCount.of(count));
-                    }
-                }
+                hub.sendPendingCount(live); // under the game's lock, so never after the question's REVEAL
             }
         }
     }
