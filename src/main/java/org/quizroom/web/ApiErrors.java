@@ -1,11 +1,16 @@
 package org.quizroom.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Path;
 import org.quizroom.game.GameException;
 import org.quizroom.live.GameMovingException;
 import org.quizroom.live.UnknownGameException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -68,7 +73,7 @@ public class ApiErrors {
 
     /** An upload past the multipart limit ({@code quizroom.max-upload-bytes}): notes for a draft, or an editor file. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e, jakarta.servlet.http.HttpServletRequest request) {
+    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
         boolean notes = request.getRequestURI().startsWith("/api/drafts");
         return json(HttpStatus.PAYLOAD_TOO_LARGE)
                 .body(new ApiError(notes ? "NOTES_TOO_LARGE" : "FILE_TOO_LARGE",
@@ -83,7 +88,7 @@ public class ApiErrors {
 
     /** An unknown address: a short page for a browser that navigated there, the API's JSON for anything else. */
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<?> notFound(NoResourceFoundException e, jakarta.servlet.http.HttpServletRequest request) {
+    ResponseEntity<?> notFound(NoResourceFoundException e, HttpServletRequest request) {
         if (SimplePage.wanted(request) && !request.getRequestURI().startsWith("/api/")) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(SimplePage.TYPE)
                     .body(SimplePage.html("Nothing here", "There is no page at this address. Check the address, or "
@@ -110,12 +115,12 @@ public class ApiErrors {
      * one running Quizroom (a systemd install that copied the quizzes as root): the teacher's save, import or
      * picture is refused with the folder's name and what to do, and the log gets one line, not a stack trace.
      */
-    @ExceptionHandler(java.io.UncheckedIOException.class)
-    ResponseEntity<ApiError> io(java.io.UncheckedIOException e) {
-        if (!(e.getCause() instanceof java.nio.file.AccessDeniedException denied)) {
+    @ExceptionHandler(UncheckedIOException.class)
+    ResponseEntity<ApiError> io(UncheckedIOException e) {
+        if (!(e.getCause() instanceof AccessDeniedException denied)) {
             return unexpected(e);
         }
-        java.nio.file.Path file = java.nio.file.Path.of(denied.getFile());
+        Path file = Path.of(denied.getFile());
         String folder = String.valueOf(file.getParent() == null ? file : file.getParent());
         log.warn("Cannot write to {}: give the user running Quizroom write access to it (docs/deploy.md)", folder);
         return json(HttpStatus.INTERNAL_SERVER_ERROR).body(new ApiError("FOLDER_NOT_WRITABLE", "Quizroom may not "
@@ -135,11 +140,11 @@ public class ApiErrors {
      * type, a client that does not accept JSON (Accept: text/html or image/png) turned every API error into a 500
      * and a stack trace in the log.
      */
-    private static ResponseEntity.BodyBuilder json(org.springframework.http.HttpStatusCode status) {
+    private static ResponseEntity.BodyBuilder json(HttpStatusCode status) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
     }
 
     private static ResponseEntity.BodyBuilder json(int status) {
-        return json(org.springframework.http.HttpStatusCode.valueOf(status));
+        return json(HttpStatusCode.valueOf(status));
     }
 }
