@@ -41,6 +41,10 @@ import java.util.function.BooleanSupplier;
  * <ul>
  * <li>{@code bench.players} – comma-separated player counts (default 2000)</li>
  * <li>{@code bench.thinkMs} – each bot answers after a uniform random 0..thinkMs after QUESTION (default 1000)</li>
+ * <li>{@code bench.profile} – a file name: the server's CPU over the measured game's questions is recorded there
+ * (async-profiler, JFR format; docs/benchmarks.md, "Where a question's CPU goes")</li>
+ * <li>{@code bench.thinkFromMs} – added to every bot's think time (default 0): with it above the fan-out, no answer
+ * arrives while a QUESTION is still being delivered, which shows the fan-out's own cost (a diagnostic)</li>
  * <li>{@code bench.quiz} – quiz id (default warm-up: five questions of five types)</li>
  * <li>{@code bench.serverXmx} – server heap cap (default 512m; empty for none)</li>
  * <li>{@code bench.serverJvmArgs} – extra server JVM options, space-separated</li>
@@ -248,6 +252,8 @@ public final class LoadBench {
      * joins and connects at once ({@code bench.inFlight} students at a time, default 50) and the host
      * presses Start the moment the last one is in.
      */
+    /** bench.thinkFromMs: the shortest think time, ms (a diagnostic: answers kept out of the fan-out). */
+    private static final long thinkFromMs = Long.getLong("bench.thinkFromMs", 0);
     private final boolean classMode = "class".equals(System.getProperty("bench.mode", "locked").strip());
     private final int classInFlight = Integer.getInteger("bench.inFlight", 50);
     /**
@@ -357,6 +363,14 @@ public final class LoadBench {
             return "";
         }
 
+        /** The measured game's questions begin (bench.profile starts the server's profiler here). */
+        default void questionsBegin() {
+        }
+
+        /** The measured game is over (bench.profile writes its recording here). */
+        default void questionsEnd() {
+        }
+
         String status(String field);
     }
 
@@ -424,6 +438,9 @@ public final class LoadBench {
         long clientCpu0 = clientCpuNanos();
         long[] machine0 = machineTicks();
         long game0 = System.nanoTime();
+        if (probe != null) {
+            probe.questionsBegin();
+        }
         for (int q = 0; q < questionCount; q++) {
             playQuestion(q);
         }
@@ -439,6 +456,7 @@ public final class LoadBench {
         result.clientCpuGameCores = (clientCpuNanos() - clientCpu0) / 1e9 / result.gameSeconds;
         log("game over: FINISHED+FINAL on every bot %d ms after the last next", finishedMs);
         if (probe != null) {
+            probe.questionsEnd();
             result.serverCpuGameSeconds = serverCpu1 - serverCpu0;
             result.serverCpuGameCores = result.serverCpuGameSeconds / result.gameSeconds;
             if (machine0 != null && machine1 != null) {
@@ -563,6 +581,10 @@ public final class LoadBench {
         long t0 = System.nanoTime();
         host.sendJson(hostDest(), "{\"command\":\"" + (q == 0 ? "start" : "next") + "\"}");
         await(() -> questionCounts.get(q) >= normal, cfg.phaseTimeout(), "QUESTION " + q + " on every bot");
+        // Who used the two cores while the QUESTION went out: the server, or the bots receiving it (and answering).
+        double fanWallMs = (System.nanoTime() - t0) / 1e6;
+        double fanServerMs = probe == null ? Double.NaN : (probe.cpuSeconds() - cpu0) * 1000;
+        double fanBotsMs = (clientCpuNanos() - client0) / 1e6;
         Stats fan = new Stats();
         for (Bot b : bots) {
             if (b.qRecv[q] != 0 && !b.slow) {
@@ -642,8 +664,9 @@ public final class LoadBench {
                         + " | LEADERBOARD %s ms", q, Stats.ms(fan.percentileMs(0)), fan.summary(), ack.count(), window, rate, ack.summary(),
                 res.summary(), lb.count() == 0 ? "–" : lb.summary());
         if (probe != null) {
-            line += String.format(Locale.ROOT, " | server CPU %.0f ms (JIT %.0f, GC %.0f) over %.1f s, other load %.2f cores",
-                    serverCpu * 1000, split[0] * 1000, split[1] * 1000, wall, others);
+            line += String.format(Locale.ROOT, " | server CPU %.0f ms (JIT %.0f, GC %.0f) over %.1f s, other load %.2f cores"
+                            + " | until the last QUESTION (%.0f ms): server CPU %.0f ms, bots %.0f ms",
+                    serverCpu * 1000, split[0] * 1000, split[1] * 1000, wall, others, fanWallMs, fanServerMs, fanBotsMs);
         }
         result.perQuestion.add(line);
         log("%s", line);
@@ -786,7 +809,8 @@ public final class LoadBench {
                     if (!b.answerScheduled[q] && !e.path("answered").asBoolean(false)) {
                         b.answerScheduled[q] = true;
                         String answer = answerFor(e);
-                        long think = cfg.thinkMs() <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cfg.thinkMs() + 1);
+                        long think = thinkFromMs
+                                + (cfg.thinkMs() <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cfg.thinkMs() + 1));
                         timer.schedule(() -> {
                             b.ansSent[q] = System.nanoTime();
                             answersSent.increment();
@@ -1155,6 +1179,24 @@ public final class LoadBench {
             @Override
             public String histogram() {
                 return s.histogram(30);
+            }
+
+            private ServerProfiler profiler;
+
+            @Override
+            public void questionsBegin() {
+                String file = System.getProperty("bench.profile", "").trim();
+                if (!file.isEmpty()) {
+                    profiler = ServerProfiler.start(s.pid(), Path.of(file));
+                }
+            }
+
+            @Override
+            public void questionsEnd() {
+                if (profiler != null) {
+                    System.out.println("[bench] server CPU profile of the questions: " + profiler.stop());
+                    profiler = null;
+                }
             }
         };
     }
