@@ -145,7 +145,9 @@ public class UnreadableFrames extends StompSubProtocolErrorHandler implements Di
         if (text == null) {
             return "no detail";
         }
-        String shown = text.length() > 120 ? text.substring(0, 120) + "…" : text;
+        // Cut between characters, not inside one: an emoji is two chars, and half of one prints as '?'.
+        String shown = text.codePointCount(0, text.length()) > 120 ? text.substring(0, text.offsetByCodePoints(0, 120)) + "…"
+                : text;
         return shown.replaceAll("\\p{Cntrl}", "?");
     }
 

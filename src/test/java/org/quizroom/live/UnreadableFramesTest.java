@@ -120,6 +120,17 @@ class UnreadableFramesTest {
     }
 
     @Test
+    void theCutNeverSplitsAnEmojiInHalf() {
+        String emoji = "\uD83D\uDE00"; // one character, two chars in Java
+        String shown = UnreadableFrames.printable("a" + emoji.repeat(200));
+
+        assertThat(shown).endsWith(emoji + "…").startsWith("a" + emoji);
+        assertThat(shown.codePoints().filter(cp -> cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE))
+                .as("no half of a character").isEmpty();
+        assertThat(shown.codePointCount(0, shown.length())).isEqualTo(121);
+    }
+
+    @Test
     void aFrameBeforeConnectIsToldToConnectFirst() {
         StompHeaderAccessor send = StompHeaderAccessor.create(StompCommand.SEND);
         Message<byte[]> client = org.springframework.messaging.support.MessageBuilder
