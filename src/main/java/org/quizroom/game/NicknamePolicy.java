@@ -122,13 +122,35 @@ public final class NicknamePolicy {
         if (reserved.isPresent()) {
             throw new GameException(ErrorCode.NICKNAME_RESERVED, reserved.get());
         }
-        String folded = fold(shown);
-        for (String word : blockedWords) {
-            if (folded.contains(word)) {
-                throw invalid("Please choose a different nickname.");
-            }
+        if (hasBlockedWord(shown)) {
+            throw invalid("Please choose a different nickname.");
         }
         return shown;
+    }
+
+    /**
+     * Whether {@code text} contains one of the blocked words, found as in a nickname: inside the folded text
+     * (case, accents, spacing, punctuation and leetspeak undone).
+     */
+    public boolean hasBlockedWord(String text) {
+        return hasBlockedWord(text, "");
+    }
+
+    /**
+     * Whether {@code text} contains a blocked word that {@code lesson} does not: for a typed answer before the
+     * class sees it on the reveal, with the question's own text as {@code lesson}. A history question about the
+     * Nazis or a biology question about the body uses words that are blocked in nicknames; an answer that uses
+     * them too is part of the lesson, not an insult.
+     */
+    public boolean hasBlockedWord(String text, String lesson) {
+        String folded = fold(text);
+        String foldedLesson = fold(lesson);
+        for (String word : blockedWords) {
+            if (folded.contains(word) && !foldedLesson.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -86,14 +86,43 @@ public final class Events {
                          List<Integer> correctOrder, List<String> acceptedAnswers, Double correctNumber,
                          Double tolerance, List<Integer> distribution, int answered, int correctCount,
                          int playerCount, String section, String explanation, List<AnswerTally> topAnswers) {
-        /** The question's text and display choices ride along so a page reloaded mid-reveal can label its chart. */
-        public static Reveal of(RevealView r, QuestionView q) {
+        /** What the class sees in place of a typed answer with a blocked word in it. */
+        public static final String HIDDEN_ANSWER = "(hidden by the word filter)";
+        /** Longest typed answer the class screen shows whole, in characters; a longer one is cut with "…". */
+        public static final int MAX_SHOWN_ANSWER = 40;
+
+        /**
+         * The question's text and display choices ride along so a page reloaded mid-reveal can label its chart.
+         * The most common typed answers go to the projector and every phone, so one with a word
+         * {@code unfitForTheClass} finds (the nickname blocklist) is replaced by {@link #HIDDEN_ANSWER}, and one
+         * over {@link #MAX_SHOWN_ANSWER} characters is cut, so that a 200-character answer cannot shrink the
+         * whole reveal on the projector. Counts stay as they are; the teacher's report keeps every answer as typed.
+         */
+        public static Reveal of(RevealView r, QuestionView q, java.util.function.Predicate<String> unfitForTheClass) {
+            boolean tallied = r.type() == org.quizroom.quiz.QuestionType.TYPE
+                    || r.type() == org.quizroom.quiz.QuestionType.NUMBER;
             return new Reveal("REVEAL", r.index(), r.type().wireName(), q.text(), nullIfEmpty(q.choices()),
                     nullIfEmpty(r.correctChoices()),
                     nullIfEmpty(r.correctOrder()), nullIfEmpty(r.acceptedAnswers()), r.correctNumber(), r.tolerance(),
                     nullIfEmpty(r.distribution()), r.answered(), r.correctCount(), r.playerCount(), r.section(),
-                    r.explanation(), r.type() == org.quizroom.quiz.QuestionType.TYPE
-                            || r.type() == org.quizroom.quiz.QuestionType.NUMBER ? r.topAnswers() : null);
+                    r.explanation(), tallied ? r.topAnswers().stream()
+                            .map(t -> forTheClass(t, unfitForTheClass)).toList() : null);
+        }
+
+        private static AnswerTally forTheClass(AnswerTally t, java.util.function.Predicate<String> unfit) {
+            if (unfit.test(t.answer())) {
+                return new AnswerTally(HIDDEN_ANSWER, t.count(), t.correct());
+            }
+            var characters = com.ibm.icu.text.BreakIterator.getCharacterInstance(java.util.Locale.ROOT);
+            characters.setText(t.answer());
+            int end = characters.following(0);
+            for (int n = 1; n < MAX_SHOWN_ANSWER && end != com.ibm.icu.text.BreakIterator.DONE; n++) {
+                end = characters.next();
+            }
+            if (end == com.ibm.icu.text.BreakIterator.DONE || characters.next() == com.ibm.icu.text.BreakIterator.DONE) {
+                return t; // at most MAX_SHOWN_ANSWER characters
+            }
+            return new AnswerTally(t.answer().substring(0, end).stripTrailing() + "…", t.count(), t.correct());
         }
     }
 

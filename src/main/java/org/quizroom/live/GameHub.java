@@ -21,6 +21,8 @@ import org.quizroom.game.NicknamePolicy;
 import org.quizroom.game.Phase;
 import org.quizroom.game.PlayerFinal;
 import org.quizroom.game.PlayerResult;
+import org.quizroom.game.QuestionView;
+import org.quizroom.game.RevealView;
 import org.quizroom.game.SyncView;
 import org.quizroom.quiz.Answer;
 import org.quizroom.quiz.AnswerCodec;
@@ -311,7 +313,7 @@ public class GameHub {
                     view.remainingMs(), identity.isHost() ? null : view.answered(), view.yourAnswer()));
             case REVEAL, LEADERBOARD -> {
                 if (view.reveal() != null) {
-                    toUser(identity, Events.Reveal.of(view.reveal(), game.questionView(view.reveal().index())));
+                    toUser(identity, reveal(view.reveal(), game.questionView(view.reveal().index())));
                 }
                 if (view.result() != null) {
                     toUser(identity, Events.Result.of(view.result()));
@@ -485,7 +487,7 @@ public class GameHub {
                 // the REVEAL; sent by the timer it arrived after it.
                 sendPendingCount(live);
                 store.updateState(pin, Phase.REVEAL, closed.reveal().index(), game.locked());
-                messaging.convertAndSend(topic(pin), Events.Reveal.of(closed.reveal(), game.questionView(closed.reveal().index())));
+                messaging.convertAndSend(topic(pin), reveal(closed.reveal(), game.questionView(closed.reveal().index())));
                 for (PlayerResult result : closed.results()) {
                     toUser(Identity.player(pin, result.playerId()), Events.Result.of(result));
                 }
@@ -579,6 +581,13 @@ public class GameHub {
                 connections.send(Identity.host(live.game.pin()), Events.AnswerCount.of(count));
             }
         }
+    }
+
+    /** The REVEAL event, its typed answers screened with the nickname blocklist against the question's own words. */
+    private Events.Reveal reveal(RevealView r, QuestionView q) {
+        String lesson = String.join(" ", q.text(), java.util.Objects.toString(r.explanation(), ""),
+                r.acceptedAnswers() == null ? "" : String.join(" ", r.acceptedAnswers()));
+        return Events.Reveal.of(r, q, answer -> nicknames.hasBlockedWord(answer, lesson));
     }
 
     private void toUser(Identity identity, Object event) {

@@ -167,4 +167,15 @@ class NicknamePolicyTest {
         NicknamePolicy open = new NicknamePolicy(Set.of("", "!!!"));
         assertThat(open.clean("badword")).isEqualTo("badword");
     }
+
+    @Test
+    void aTypedAnswerIsScreenedWithTheSameWordsUnlessTheQuestionUsesThemItself() {
+        NicknamePolicy words = new NicknamePolicy(Set.of("fuck", "hitler"));
+        assertThat(words.hasBlockedWord("F.u.c.k off", "What gas do plants take in?")).isTrue();
+        assertThat(words.hasBlockedWord("f4ck", "What gas do plants take in?")).as("not every near spelling").isFalse();
+        assertThat(words.hasBlockedWord("Hitler", "Who led the Soviet Union after Stalin?")).isTrue();
+        assertThat(words.hasBlockedWord("Hitler", "Whose invasion in 1941 broke the pact? Hitler's Germany"))
+                .as("the lesson's own word").isFalse();
+        assertThat(words.hasBlockedWord("carbon dioxide", "")).isFalse();
+    }
 }

@@ -207,6 +207,49 @@ class MischievousStudentIT {
     }
 
     @Test
+    void aRudeTypedAnswerIsHiddenFromTheClassAndALongOneIsCutOnTheReveal() {
+        Api api = api();
+        JsonNode game = api.openGame("warm-up", "{}");
+        String pin = game.get("pin").asText();
+        String longAnswer = "détente ".repeat(25).strip(); // 199 characters, under the 200 a phone may send
+        List<String> typed = List.of("F.u.c.k off", "carbon dioxide", longAnswer, "sh1t");
+        List<StompTestClient> phones = new ArrayList<>();
+        try (StompTestClient host = StompTestClient.host(port, pin, game.get("hostToken").asText())) {
+            for (int i = 0; i < typed.size(); i++) {
+                phones.add(StompTestClient.player(port, pin, api.join(pin, "Student " + i).get("playerToken").asText()));
+                phones.get(i).await("STATE", WAIT);
+            }
+            host.await(e -> "PLAYERS".equals(e.path("type").asText()) && e.path("players").size() == typed.size()
+                    && e.path("players").findValues("connected").stream().allMatch(JsonNode::asBoolean),
+                    "everyone connected", WAIT);
+            host.host("start");
+            advanceTo(host, 3); // the typed question: the gas plants take in
+            for (int i = 0; i < typed.size(); i++) {
+                StompTestClient phone = phones.get(i);
+                phone.await(e -> "QUESTION".equals(e.path("type").asText()) && e.path("index").asInt() == 3,
+                        "the typed question", WAIT);
+                phone.answer(3, JSON.valueToTree(typed.get(i)).toString());
+                assertThat(phone.await("ACK", WAIT).get("accepted").asBoolean()).as(typed.get(i)).isTrue();
+            }
+            JsonNode reveal = host.await("REVEAL", WAIT);
+            List<String> shown = reveal.get("topAnswers").findValues("answer").stream().map(JsonNode::asText).toList();
+            assertThat(shown).as("what the projector lists").contains("carbon dioxide",
+                    Events.Reveal.HIDDEN_ANSWER).noneMatch(a -> a.toLowerCase().contains("off") || a.contains("sh1t"));
+            assertThat(reveal.get("topAnswers").findValues("count").stream().mapToInt(JsonNode::asInt).sum())
+                    .as("every answer still counted").isEqualTo(typed.size());
+            String cut = shown.stream().filter(a -> a.startsWith("détente")).findFirst().orElseThrow();
+            assertThat(cut).endsWith("…").hasSizeLessThanOrEqualTo(Events.Reveal.MAX_SHOWN_ANSWER + 1);
+            assertThat(phones.get(1).await("REVEAL", WAIT).get("topAnswers")).as("the phones get the same list")
+                    .isEqualTo(reveal.get("topAnswers"));
+            JsonNode own = phones.get(0).await("RESULT", WAIT);
+            assertThat(own.get("answer").asText()).as("the student's own RESULT keeps what they typed")
+                    .isEqualTo("F.u.c.k off");
+        } finally {
+            phones.forEach(StompTestClient::close);
+        }
+    }
+
+    @Test
     void aPhoneReloadedMidQuestionRevealOrLeaderboardGetsItsOwnAnswerBack() {
         Api api = api();
         JsonNode game = api.openGame("warm-up", "{\"shuffleAnswers\": true}");
