@@ -426,6 +426,7 @@ class LessonInBrowsersIT {
         assertThat(ada.all("#choices .choice[aria-pressed='true']")).hasSize(3);
         ada.assertControlsHaveAccessibleNames("multi question");
         ada.assertNoSidewaysScroll("multi question");
+        ada.assertOnScreenFromTheTop("submit-answer", "multi question of five long choices");
         ada.shot("question-multi");
         ada.click("submit-answer");
         ada.awaitText("answer-status", "Answer locked in ✓");

@@ -359,6 +359,21 @@ final class Screen implements AutoCloseable {
     }
 
     /** The phone page never scrolls or cuts off sideways at its width. */
+    /** Element {@code id} is on screen in full with the page scrolled to its top, as a student first sees it. */
+    void assertOnScreenFromTheTop(String id, String where) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) js("""
+                window.scrollTo(0, 0);
+                const r = document.getElementById(arguments[0]).getBoundingClientRect();
+                return {top: r.top, bottom: r.bottom, height: window.innerHeight};""", id);
+        double top = ((Number) m.get("top")).doubleValue();
+        double bottom = ((Number) m.get("bottom")).doubleValue();
+        long height = ((Number) m.get("height")).longValue();
+        assertThat(top).as(who + " " + where + ": top of #" + id).isGreaterThanOrEqualTo(0);
+        assertThat(bottom).as(who + " " + where + ": bottom of #" + id + " in a " + height + " px tall screen")
+                .isLessThanOrEqualTo(height);
+    }
+
     void assertNoSidewaysScroll(String where) {
         @SuppressWarnings("unchecked")
         Map<String, Object> m = (Map<String, Object>) js("""
