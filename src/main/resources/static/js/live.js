@@ -17,7 +17,7 @@ const SYNC_RETRIES = 3;
  * @param {string} o.pin
  * @param {object} o.headers        {'host-token': t} or {'player-token': t}
  * @param {function} o.onEvent      called with each parsed event object (PINGs are answered here)
- * @param {function} o.onStatus     'connecting' | 'connected' | 'reconnecting' | 'stopped'
+ * @param {function} o.onStatus     'connecting' | 'connected' | 'reconnecting' | 'offline' | 'stopped'
  * @param {function} o.onRefused    the server refused the token (STOMP ERROR before CONNECTED)
  */
 export function connectGame({ pin, headers, onEvent, onStatus = () => {}, onRefused = () => {} }) {
@@ -136,9 +136,27 @@ export function connectGame({ pin, headers, onEvent, onStatus = () => {}, onRefu
     if (stopped) return;
     if (!wasConnected) attempt += 1;
     client.reconnectDelay = RECONNECT_DELAYS[Math.min(attempt, RECONNECT_DELAYS.length - 1)];
-    onStatus('reconnecting');
-    if (attempt >= 2 && attempt % 2 === 0) probeGame();
+    onStatus(navigator.onLine === false ? 'offline' : 'reconnecting');
+    if (attempt >= 2 && attempt % 2 === 0 && navigator.onLine !== false) probeGame();
   };
+
+  // A phone that loses its Wi-Fi knows at once, long before a heart-beat runs out (20-30 s): say so, drop the
+  // socket that can no longer carry anything, and connect again the moment the network is back. An answer
+  // tapped meanwhile is kept by the student page and sent once connected (its pending answer).
+  const onOffline = () => {
+    if (stopped) return;
+    onStatus('offline');
+    client.forceDisconnect();
+  };
+  const onOnline = () => {
+    if (stopped || client.connected) return;
+    attempt = 0;
+    client.reconnectDelay = RECONNECT_DELAYS[0];
+    onStatus('reconnecting');
+    client.deactivate({ force: true }).then(() => { if (!stopped) client.activate(); });
+  };
+  window.addEventListener('offline', onOffline);
+  window.addEventListener('online', onOnline);
 
   // A phone waking up may have missed events on a half-dead socket: ask for the state again.
   const onVisible = () => {
@@ -176,6 +194,8 @@ export function connectGame({ pin, headers, onEvent, onStatus = () => {}, onRefu
       document.removeEventListener('visibilitychange', onVisible);
       window.removeEventListener('pagehide', onPageHide);
       window.removeEventListener('pageshow', onPageShow);
+      window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
       client.deactivate();
       onStatus('stopped');
     },
@@ -196,6 +216,9 @@ export function statusBanner(node) {
     } else if (status === 'connecting') {
       node.textContent = 'Connecting…';
       graceTimer = setTimeout(() => { node.hidden = false; }, 1500);
+    } else if (status === 'offline') {
+      node.textContent = 'No network: check the Wi-Fi.';
+      node.hidden = false;
     } else {
       node.textContent = 'Reconnecting…';
       node.hidden = false;

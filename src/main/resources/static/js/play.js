@@ -145,7 +145,9 @@ function start() {
       if (st === 'reconnecting' && s.kickNotice && !s.kicked) { kicked(s.kickNotice); return; }
       if (st === 'connected') s.kickNotice = null;
       banner(st);
-      if (st === 'reconnecting' && s.answer === 'sending') status('Reconnecting… your answer will be sent when the connection is back.');
+      if ((st === 'reconnecting' || st === 'offline') && s.answer === 'sending') {
+        status('Reconnecting… your answer will be sent when the connection is back.');
+      }
     },
     onRefused: (reason) => {
       if (s.finished || s.kicked) return;

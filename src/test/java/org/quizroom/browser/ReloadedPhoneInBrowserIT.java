@@ -112,6 +112,49 @@ class ReloadedPhoneInBrowserIT {
         }
     }
 
+    @Test
+    void anAnswerTappedWhileTheWifiIsDownIsSentWhenItComesBack() {
+        Api api = new Api(port);
+        JsonNode game = api.openGame("warm-up", "{\"timeMultiplier\": 3}");
+        String pin = game.get("pin").asText();
+        Screen phone = fleet.browser("Ada", Browsers.PHONE, "offline-phone-");
+        String bobToken = api.join(pin, "Bob").get("playerToken").asText();
+        try (StompTestClient host = StompTestClient.host(port, pin, game.get("hostToken").asText());
+             StompTestClient bob = StompTestClient.player(port, pin, bobToken)) {
+            bob.await("STATE", WAIT);
+            phone.open("/play").awaitPhase("join");
+            phone.type("pin-input", pin);
+            phone.type("nickname-input", "Ada");
+            phone.click("join-button");
+            phone.awaitPhase("waiting");
+            host.await(e -> "PLAYERS".equals(e.path("type").asText()) && e.path("players").size() == 2
+                    && e.path("players").findValues("connected").stream().allMatch(JsonNode::asBoolean),
+                    "Ada and Bob connected", WAIT);
+            host.host("start");
+            phone.awaitPhase("question").awaitAnswering();
+
+            // The Wi-Fi drops (Chromium's own network emulation: navigator.onLine turns false, requests fail).
+            phone.network(false);
+            phone.awaitText("connection-status", t -> t.startsWith("No network"), "to say the network is gone");
+            assertThat(phone.el("connection-status").isDisplayed()).isTrue();
+            phone.assertNoSidewaysScroll("with the no-network banner");
+            phone.clickButtonNamed("Canberra");
+            phone.awaitText("answer-status", t -> t.startsWith("Reconnecting… your answer will be sent"),
+                    "to say the answer waits");
+            phone.shot("offline-answer-waits");
+
+            phone.network(true);
+            phone.awaitText("answer-status", "Answer locked in ✓");
+            phone.await(d -> !phone.el("connection-status").isDisplayed(), "the banner gone once back");
+            JsonNode count = host.await(e -> "ANSWER_COUNT".equals(e.path("type").asText())
+                    && e.path("answered").asInt() == 1, "the teacher sees Ada's answer", WAIT);
+            assertThat(count.path("answered").asInt()).isEqualTo(1);
+            host.host("skip");
+            phone.awaitPhase("reveal");
+            phone.awaitText("feedback-verdict", "Correct!");
+        }
+    }
+
     /** The accessible names of the choices the phone marks as picked. */
     private static String chosen(Screen phone) {
         return String.join(",", phone.all("#choices button.choice.chosen").stream()

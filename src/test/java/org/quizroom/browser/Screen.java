@@ -359,6 +359,13 @@ final class Screen implements AutoCloseable {
     }
 
     /** The phone page never scrolls or cuts off sideways at its width. */
+    /** Turns the browser's network off or on, as a phone's Wi-Fi dropping out (Chromium's network emulation). */
+    void network(boolean online) {
+        ((ChromeDriver) driver).executeCdpCommand("Network.enable", Map.of());
+        ((ChromeDriver) driver).executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", !online,
+                "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
     /** Element {@code id} is on screen in full with the page scrolled to its top, as a student first sees it. */
     void assertOnScreenFromTheTop(String id, String where) {
         @SuppressWarnings("unchecked")
