@@ -51,6 +51,8 @@ public final class NicknamePolicy {
     private static final Pattern SPACES = Pattern.compile("[\\s\\p{Zs}]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern FORMAT = Pattern.compile("\\p{Cf}+");
+    private static final Pattern REPEATS = Pattern.compile("(\\p{L})\\1+");
     /** Unicode TR39 confusable skeletons: a Cyrillic "А" and a Latin "A" get the same skeleton. */
     private static final SpoofChecker SPOOF = new SpoofChecker.Builder().build();
 
@@ -58,12 +60,13 @@ public final class NicknamePolicy {
     private static final int BLACK_FLAG = 0x1F3F4;
     private static final int CANCEL_TAG = 0xE007F;
 
-    private final Set<String> blockedWords;
+    /** Each blocked word in the forms of {@link #blockForms}. */
+    private final List<List<String>> blockedForms;
 
     /** @param blockedWords offensive words; matched inside the folded nickname, leetspeak undone */
     public NicknamePolicy(Set<String> blockedWords) {
-        this.blockedWords = blockedWords.stream().map(NicknamePolicy::fold).filter(w -> !w.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
+        this.blockedForms = blockedWords.stream().map(NicknamePolicy::fold).filter(w -> !w.isEmpty()).distinct()
+                .map(NicknamePolicy::blockForms).toList();
     }
 
     /**
@@ -143,14 +146,50 @@ public final class NicknamePolicy {
      * them too is part of the lesson, not an insult.
      */
     public boolean hasBlockedWord(String text, String lesson) {
-        String folded = fold(text);
-        String foldedLesson = fold(lesson);
-        for (String word : blockedWords) {
-            if (folded.contains(word) && !foldedLesson.contains(word)) {
+        List<String> forms = blockForms(text);
+        List<String> lessonForms = blockForms(lesson);
+        for (List<String> wordForms : blockedForms) {
+            boolean found = false;
+            boolean taught = false;
+            for (int i = 0; i < wordForms.size(); i++) {
+                found |= forms.get(i).contains(wordForms.get(i));
+                taught |= lessonForms.get(i).contains(wordForms.get(i));
+            }
+            if (found && !taught) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The forms a blocked word is looked for in, each compared with the same form of the word: the folded text;
+     * folded with look-alike letters from other scripts read as Latin (TR39), so Cyrillic "с" or Greek "υ" read as
+     * "c" and "u"; and
+     * folded with each run of one letter made single ("fuuuck"). Format characters (zero-width, bidi overrides)
+     * are dropped first.
+     */
+    private static List<String> blockForms(String text) {
+        String plain = FORMAT.matcher(text).replaceAll("");
+        String folded = fold(plain);
+        return List.of(folded, fold(lookAlikesAsLatin(plain.toLowerCase(Locale.ROOT))),
+                REPEATS.matcher(folded).replaceAll("$1"));
+    }
+
+    /**
+     * Each character outside ASCII replaced by its TR39 skeleton ("с" → "c"); ASCII is left alone, since the skeleton
+     * of whole words also merges "rn" into "m" and would find "porn" in "Pompeii".
+     */
+    private static String lookAlikesAsLatin(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            if (cp < 0x80) {
+                out.appendCodePoint(cp);
+            } else {
+                out.append(SPOOF.getSkeleton(new String(Character.toChars(cp))));
+            }
+        });
+        return out.toString();
     }
 
     /**

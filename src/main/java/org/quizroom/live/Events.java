@@ -109,7 +109,11 @@ public final class Events {
                             .map(t -> forTheClass(t, unfitForTheClass)).toList() : null);
         }
 
-        private static AnswerTally forTheClass(AnswerTally t, java.util.function.Predicate<String> unfit) {
+        /** Bidi controls: an override would show "kcuf" typed backwards as a word the filter never saw. */
+        private static final java.util.regex.Pattern BIDI = java.util.regex.Pattern.compile("[\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
+
+        private static AnswerTally forTheClass(AnswerTally given, java.util.function.Predicate<String> unfit) {
+            AnswerTally t = new AnswerTally(BIDI.matcher(given.answer()).replaceAll(""), given.count(), given.correct());
             if (unfit.test(t.answer())) {
                 return new AnswerTally(HIDDEN_ANSWER, t.count(), t.correct());
             }

@@ -178,4 +178,17 @@ class NicknamePolicyTest {
                 .as("the lesson's own word").isFalse();
         assertThat(words.hasBlockedWord("carbon dioxide", "")).isFalse();
     }
+
+    @Test
+    void lookAlikeLettersInvisibleCharactersAndStretchedLettersDoNotHideAWord() {
+        NicknamePolicy words = new NicknamePolicy(Set.of("fuck", "shit", "porn"));
+        for (String sly : new String[] {"fu\u0441k you" /* Cyrillic es */, "f\u03C5ck off" /* Greek upsilon */,
+                "fu\u200Bck", "fuuuuck", "shiiiit", "\uFF46\uFF55\uFF43\uFF4B"}) {
+            assertThat(words.hasBlockedWord(sly, "")).as(sly).isTrue();
+            assertThatThrownBy(() -> words.clean(sly)).as("as a nickname: " + sly).isInstanceOf(GameException.class);
+        }
+        for (String fine : new String[] {"Pompeii", "popcorn", "Scottish", "assassin", "class", "\u0421\u0442\u0430\u043B\u0438\u043D"}) {
+            assertThat(words.hasBlockedWord(fine, "")).as(fine).isFalse();
+        }
+    }
 }

@@ -212,7 +212,9 @@ class MischievousStudentIT {
         JsonNode game = api.openGame("warm-up", "{}");
         String pin = game.get("pin").asText();
         String longAnswer = "détente ".repeat(25).strip(); // 199 characters, under the 200 a phone may send
-        List<String> typed = List.of("F.u.c.k off", "carbon dioxide", longAnswer, "sh1t");
+        // Also a Cyrillic "с" in place of the Latin one, and "kcuf ffo" behind a right-to-left override.
+        List<String> typed = List.of("F.u.c.k off", "carbon dioxide", longAnswer, "sh1t", "fu\u0441k you",
+                "\u202Ekcuf ffo");
         List<StompTestClient> phones = new ArrayList<>();
         try (StompTestClient host = StompTestClient.host(port, pin, game.get("hostToken").asText())) {
             for (int i = 0; i < typed.size(); i++) {
@@ -234,7 +236,8 @@ class MischievousStudentIT {
             JsonNode reveal = host.await("REVEAL", WAIT);
             List<String> shown = reveal.get("topAnswers").findValues("answer").stream().map(JsonNode::asText).toList();
             assertThat(shown).as("what the projector lists").contains("carbon dioxide",
-                    Events.Reveal.HIDDEN_ANSWER).noneMatch(a -> a.toLowerCase().contains("off") || a.contains("sh1t"));
+                    Events.Reveal.HIDDEN_ANSWER).noneMatch(a -> a.toLowerCase().contains("off") || a.contains("sh1t")
+                            || a.contains("you") || a.contains("\u202E"));
             assertThat(reveal.get("topAnswers").findValues("count").stream().mapToInt(JsonNode::asInt).sum())
                     .as("every answer still counted").isEqualTo(typed.size());
             String cut = shown.stream().filter(a -> a.startsWith("détente")).findFirst().orElseThrow();
