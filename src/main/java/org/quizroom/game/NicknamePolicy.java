@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Decides which nicknames are acceptable and when two nicknames are "the same" (case, accents,
@@ -164,10 +163,9 @@ public final class NicknamePolicy {
 
     /**
      * The forms a blocked word is looked for in, each compared with the same form of the word: the folded text;
-     * folded with look-alike letters from other scripts read as Latin (TR39), so Cyrillic "с" or Greek "υ" read as
-     * "c" and "u"; and
-     * folded with each run of one letter made single ("fuuuck"). Format characters (zero-width, bidi overrides)
-     * are dropped first.
+     * the text folded with look-alike letters from other scripts read as Latin (TR39), so a Cyrillic "с" or a Greek
+     * "υ" reads as "c" or "u"; and the folded text with each run of one letter made single ("fuuuck"). Format
+     * characters (zero-width, bidi overrides) are dropped first.
      */
     private static List<String> blockForms(String text) {
         String plain = FORMAT.matcher(text).replaceAll("");
