@@ -33,15 +33,10 @@ class ReloadedPhoneInBrowserIT {
 
     @Test
     void theStudentsOwnAnswerSurvivesAReloadInEveryPhase() {
-        Api api = new Api(port);
-        JsonNode game = api.openGame("warm-up", "{\"timeMultiplier\": 3}");
-        String pin = game.get("pin").asText();
         Screen phone = fleet.browser("Ada", Browsers.PHONE, "reload-phone-");
-        // Bob is connected and never answers, so no question closes early when Ada has answered.
-        String bobToken = api.join(pin, "Bob").get("playerToken").asText();
-        try (StompTestClient host = StompTestClient.host(port, pin, game.get("hostToken").asText());
-             StompTestClient bob = StompTestClient.player(port, pin, bobToken)) {
-            bob.await("STATE", WAIT);
+        try (GameWithBob lesson = openGameWithBob()) {
+            String pin = lesson.pin();
+            StompTestClient host = lesson.host();
             phone.open("/play").awaitPhase("join");
             phone.type("pin-input", pin);
             phone.type("nickname-input", "Teacher 1");
@@ -51,9 +46,7 @@ class ReloadedPhoneInBrowserIT {
             phone.type("nickname-input", "Ada");
             phone.click("join-button");
             phone.awaitPhase("waiting");
-            host.await(e -> "PLAYERS".equals(e.path("type").asText()) && e.path("players").size() == 2
-                    && e.path("players").findValues("connected").stream().allMatch(JsonNode::asBoolean),
-                    "Ada and Bob connected", WAIT);
+            awaitAdaAndBobConnected(host);
 
             // Question 1: Ada picks Sydney (wrong), then reloads while the question is still open.
             host.host("start");
@@ -114,22 +107,16 @@ class ReloadedPhoneInBrowserIT {
 
     @Test
     void anAnswerTappedWhileTheWifiIsDownIsSentWhenItComesBack() {
-        Api api = new Api(port);
-        JsonNode game = api.openGame("warm-up", "{\"timeMultiplier\": 3}");
-        String pin = game.get("pin").asText();
         Screen phone = fleet.browser("Ada", Browsers.PHONE, "offline-phone-");
-        String bobToken = api.join(pin, "Bob").get("playerToken").asText();
-        try (StompTestClient host = StompTestClient.host(port, pin, game.get("hostToken").asText());
-             StompTestClient bob = StompTestClient.player(port, pin, bobToken)) {
-            bob.await("STATE", WAIT);
+        try (GameWithBob lesson = openGameWithBob()) {
+            String pin = lesson.pin();
+            StompTestClient host = lesson.host();
             phone.open("/play").awaitPhase("join");
             phone.type("pin-input", pin);
             phone.type("nickname-input", "Ada");
             phone.click("join-button");
             phone.awaitPhase("waiting");
-            host.await(e -> "PLAYERS".equals(e.path("type").asText()) && e.path("players").size() == 2
-                    && e.path("players").findValues("connected").stream().allMatch(JsonNode::asBoolean),
-                    "Ada and Bob connected", WAIT);
+            awaitAdaAndBobConnected(host);
             host.host("start");
             phone.awaitPhase("question").awaitAnswering();
 
@@ -153,6 +140,38 @@ class ReloadedPhoneInBrowserIT {
             phone.awaitPhase("reveal");
             phone.awaitText("feedback-verdict", "Correct!");
         }
+    }
+
+    /** A warm-up game at triple time, its host screen, and Bob, connected, who never answers. */
+    private record GameWithBob(String pin, StompTestClient host, StompTestClient bob) implements AutoCloseable {
+        @Override
+        public void close() {
+            bob.close();
+            host.close();
+        }
+    }
+
+    /** Bob is connected and never answers, so no question closes early when Ada has answered. */
+    private GameWithBob openGameWithBob() {
+        Api api = new Api(port);
+        JsonNode game = api.openGame("warm-up", "{\"timeMultiplier\": 3}");
+        String pin = game.get("pin").asText();
+        String bobToken = api.join(pin, "Bob").get("playerToken").asText();
+        GameWithBob lesson = new GameWithBob(pin, StompTestClient.host(port, pin, game.get("hostToken").asText()),
+                StompTestClient.player(port, pin, bobToken));
+        try {
+            lesson.bob().await("STATE", WAIT);
+            return lesson;
+        } catch (RuntimeException | Error e) {
+            lesson.close();
+            throw e;
+        }
+    }
+
+    private static void awaitAdaAndBobConnected(StompTestClient host) {
+        host.await(e -> "PLAYERS".equals(e.path("type").asText()) && e.path("players").size() == 2
+                && e.path("players").findValues("connected").stream().allMatch(JsonNode::asBoolean),
+                "Ada and Bob connected", WAIT);
     }
 
     /** The accessible names of the choices the phone marks as picked. */
