@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,8 @@ public class MigrationsInAnyOrder implements FlywayMigrationStrategy {
      * @throws org.flywaydb.core.api.FlywayException when a migration fails or the database does not validate
      */
     static List<String> apply(Flyway flyway) {
-        List<String> late = Arrays.stream(flyway.info().all())
+        MigrationInfoService info = flyway.info();
+        List<String> late = Arrays.stream(info.all())
                 .filter(m -> m.getState() == MigrationState.IGNORED)
                 .map(MigrationInfo::getVersion).map(Object::toString).toList();
         if (late.isEmpty()) {
@@ -45,7 +47,7 @@ public class MigrationsInAnyOrder implements FlywayMigrationStrategy {
             return late;
         }
         log.info("The database lacks migration {} from an earlier release, older than its newest ({}): applying "
-                + "out of order", late, flyway.info().current().getVersion());
+                + "out of order", late, info.current().getVersion());
         Flyway.configure(flyway.getConfiguration().getClassLoader()).configuration(flyway.getConfiguration())
                 .outOfOrder(true).load().migrate();
         return late;
